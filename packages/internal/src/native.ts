@@ -1,0 +1,118 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { constants } from 'node:os';
+import { UC_CHECK_LISTENING } from './peer.js';
+import { notConnected, notUnixSocket, systemError, truncated, unsupported, type UnixCredError } from './errors.js';
+
+const require = createRequire(import.meta.url);
+const nodeGypBuild = require('node-gyp-build') as (directory: string) => unknown;
+
+/** One native operation (see include/unix_cred/os.h): >= 0 or an error code, or an ArrayBuffer for a large result. */
+export type NativeOp = (fd: number, arg: number) => number | ArrayBuffer;
+
+interface Codes {
+  LISTENING: number;
+  NO_PEER: number;
+  NOT_UNIX: number;
+  UNSUPPORTED: number;
+  BAD_VERSION: number;
+  BAD_LENGTH: number;
+  TRUNCATED: number;
+  NO_MEMORY: number;
+  CHECK_LISTENING: number;
+  WORDS: number;
+}
+
+export interface Native<Op extends string> {
+  /** Fixed-size results of the last call. */
+  readonly words: Uint32Array;
+  readonly ops: Readonly<Record<Op, NativeOp>>;
+  /** Variable-size result of the last call, `result` being what the op returned. */
+  bytes(result: number | ArrayBuffer): Uint8Array;
+  /** A gid_t[] result of the last call. */
+  gids(result: number | ArrayBuffer): number[];
+  /** Throws the error an op's negative result stands for. */
+  fail(result: number, syscall: string, feature: string): never;
+}
+
+/** A short description of this runtime, for messages about missing binaries. */
+function runtimeTarget(): string {
+  const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header;
+  const libc = process.platform !== 'linux' ? '' : header?.glibcVersionRuntime ? ` glibc ${header.glibcVersionRuntime}` : ' musl';
+  return `${process.platform}-${process.arch}${libc}, Node ${process.versions.node} (Node-API ${process.versions.napi})`;
+}
+
+function missingBinary(packageName: string, directory: string, cause: unknown): UnixCredError {
+  const error = new Error(
+    `${packageName}: no native binary loads on ${runtimeTarget()}.\n` +
+      `  Looked for a prebuild in ${directory}/prebuilds and a local build in ${directory}/build/Release.\n` +
+      `  Build it from source with: npm rebuild ${packageName}  (or in this repository: pnpm --filter ${packageName} build)\n` +
+      `  That needs python3, make and a C++ compiler (Debian: apt-get install python3 make g++).\n` +
+      `  Cause: ${cause instanceof Error ? cause.message : String(cause)}`,
+    { cause },
+  );
+  return Object.assign(error, { code: 'ERR_UNIX_CRED_BINARY_NOT_FOUND' });
+}
+
+function wrap<Op extends string>(addon: { buffer: ArrayBuffer; codes: Codes } & Record<Op, NativeOp>, opNames: readonly Op[]): Native<Op> {
+  const { codes } = addon;
+  if (codes.CHECK_LISTENING !== UC_CHECK_LISTENING) throw new Error('unix-cred: the native binary and its JavaScript disagree; rebuild it');
+  const inlineBytes = new Uint8Array(addon.buffer, codes.WORDS * 4);
+  const ops = Object.fromEntries(opNames.map((name) => [name, addon[name]])) as unknown as Record<Op, NativeOp>;
+  const bytes = (result: number | ArrayBuffer): Uint8Array =>
+    typeof result === 'number' ? inlineBytes.subarray(0, result) : new Uint8Array(result);
+  return {
+    words: new Uint32Array(addon.buffer, 0, codes.WORDS),
+    ops,
+    bytes,
+    gids(result) {
+      const view = bytes(result);
+      return Array.from(new Uint32Array(view.buffer, view.byteOffset, view.byteLength >>> 2));
+    },
+    fail(result, syscall, feature) {
+      switch (result) {
+        case codes.LISTENING:
+          throw notConnected(syscall, 'the socket is listening: it has no peer, and it would answer with the credentials of whoever called listen()');
+        case codes.NO_PEER:
+          throw notConnected(syscall, 'the socket is not connected to a peer');
+        case codes.NOT_UNIX:
+          throw notUnixSocket();
+        case codes.UNSUPPORTED:
+          throw unsupported(feature);
+        case codes.BAD_VERSION:
+          throw unsupported(`${feature}: the kernel answered a structure version this build does not know`);
+        case codes.BAD_LENGTH:
+          throw unsupported(`${feature}: the kernel answered a length this build does not expect`);
+        case codes.TRUNCATED:
+          throw truncated(feature);
+        case codes.NO_MEMORY:
+          throw systemError(constants.errno.ENOMEM, syscall);
+        default:
+          throw systemError(-result, syscall);
+      }
+    },
+  };
+}
+
+export interface NativeOptions<Op extends string> {
+  /** npm name of the platform package, for messages. */
+  packageName: string;
+  /** `import.meta.url` of a module in the package's dist/ folder. */
+  moduleUrl: string;
+  /** Whether this package serves the running OS; when not, no binary is loaded and null is returned. */
+  servesThisOs: boolean;
+  ops: readonly Op[];
+}
+
+/** Loads a platform package's addon, or returns null on an OS the package does not serve. */
+export function loadNative<Op extends string>(options: NativeOptions<Op>): Native<Op> | null {
+  if (!options.servesThisOs) return null;
+  const directory = fileURLToPath(new URL('..', options.moduleUrl)).replace(/\/$/, '');
+  let addon: unknown;
+  try {
+    addon = nodeGypBuild(directory);
+  } catch (cause) {
+    throw missingBinary(options.packageName, directory, cause);
+  }
+  return wrap(addon as { buffer: ArrayBuffer; codes: Codes } & Record<Op, NativeOp>, options.ops);
+}

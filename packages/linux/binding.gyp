@@ -1,0 +1,15 @@
+{
+  "targets": [
+    {
+      "target_name": "unix_cred_linux",
+      "sources": ["src/addon.cc", "src/linux.c"],
+      "include_dirs": [
+        "<!(node -p \"require('node-addon-api').include_dir\")",
+        "<!(node -p \"require('path').dirname(require.resolve('@unix-cred/internal/package.json'))\")/include"
+      ],
+      "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS"],
+      "cflags": ["-O2", "-Wall", "-Wextra", "-Werror=implicit-function-declaration"],
+      "cflags_cc": ["-O2", "-Wall", "-Wextra", "-std=c++17"]
+    }
+  ]
+}

@@ -1,0 +1,175 @@
+/*
+ * Linux peer credentials. Talks only to the Linux/glibc/musl headers and unix_cred/os.h.
+ * Reviewed against PLATFORMS.md section 1: SO_PEERCRED answers pid=0 uid=gid=(uid_t)-1 for a TCP or
+ * unconnected socket and the listener's own ids for a listening one; neither may reach a caller.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "unix_cred/os.h"
+#include "linux_ops.h"
+
+/* Newer than some build hosts' headers; the values are the asm-generic ones, so only on asm-generic arches. */
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || defined(__riscv) || \
+    defined(__loongarch__) || defined(__s390__)
+#ifndef SO_PEERGROUPS
+#define SO_PEERGROUPS 59
+#endif
+#ifndef SO_PEERPIDFD
+#define SO_PEERPIDFD 77
+#endif
+#endif
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
+#endif
+
+_Static_assert(sizeof(gid_t) == sizeof(uint32_t), "gid_t is 32 bits");
+
+/* Refuses a listening socket: its SO_PEERCRED is the listener's own credentials. */
+static int refuse_listening(int fd, int arg) {
+  if (!(arg & UC_CHECK_LISTENING)) return 0;
+  int listening = 0;
+  socklen_t len = sizeof listening;
+  if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0) return -errno;
+  return listening ? UC_E_LISTENING : 0;
+}
+
+/* The kernel holds no peer: a socket of another family, or an unconnected AF_UNIX one. */
+static int no_peer(int fd) {
+  int domain = 0;
+  socklen_t len = sizeof domain;
+  if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) != 0) return -errno;
+  return domain == AF_UNIX ? UC_E_NO_PEER : UC_E_NOT_UNIX;
+}
+
+static int peer_ucred(int fd, int arg, struct ucred *cred) {
+  int rc = refuse_listening(fd, arg);
+  if (rc != 0) return rc;
+  socklen_t len = sizeof *cred;
+  if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, cred, &len) != 0) return -errno;
+  if (len != sizeof *cred) return UC_E_BAD_LENGTH;
+  if (cred->pid == 0 && cred->uid == (uid_t)-1 && cred->gid == (gid_t)-1) return no_peer(fd);
+  return 0;
+}
+
+/* SO_PEERGROUPS into out->bytes, growing it when the kernel says ERANGE. Returns the byte count. */
+static int peer_groups(int fd, uc_out *out) {
+#ifdef SO_PEERGROUPS
+  socklen_t len = (socklen_t)out->capacity;
+  while (getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, out->bytes, &len) != 0) {
+    if (errno == ENOPROTOOPT) return UC_E_UNSUPPORTED;
+    if (errno == ENODATA) return no_peer(fd);
+    if (errno != ERANGE) return -errno;
+    if (uc_out_reserve(out, len) == NULL) return UC_E_NO_MEMORY;
+    len = (socklen_t)out->capacity;
+  }
+  return (int)len;
+#else
+  (void)fd;
+  (void)out;
+  return UC_E_UNSUPPORTED;
+#endif
+}
+
+static void put_ucred(uc_out *out, const struct ucred *cred) {
+  out->words[0] = (uint32_t)cred->pid;
+  out->words[1] = cred->uid;
+  out->words[2] = cred->gid;
+}
+
+int uc_linux_peer_cred(int fd, int arg, uc_out *out) {
+  struct ucred cred;
+  int rc = peer_ucred(fd, arg, &cred);
+  if (rc != 0) return rc;
+  put_ucred(out, &cred);
+  return 0;
+}
+
+int uc_linux_peer_cred_groups(int fd, int arg, uc_out *out) {
+  struct ucred cred;
+  int rc = peer_ucred(fd, arg, &cred);
+  if (rc != 0) return rc;
+  put_ucred(out, &cred);
+  return peer_groups(fd, out);
+}
+
+int uc_linux_peer_groups(int fd, int arg, uc_out *out) {
+  int rc = refuse_listening(fd, arg);
+  return rc != 0 ? rc : peer_groups(fd, out);
+}
+
+/* words: [0] pidfd (owned by the caller), [1] pid. */
+int uc_linux_peer_pidfd(int fd, int arg, uc_out *out) {
+#ifdef SO_PEERPIDFD
+  struct ucred cred;
+  int rc = peer_ucred(fd, arg, &cred);
+  if (rc != 0) return rc;
+  int pidfd = -1;
+  socklen_t len = sizeof pidfd;
+  if (getsockopt(fd, SOL_SOCKET, SO_PEERPIDFD, &pidfd, &len) != 0) {
+    if (errno == ENOPROTOOPT) return UC_E_UNSUPPORTED;
+    if (errno == ENODATA) return no_peer(fd);
+    return -errno;
+  }
+  out->words[0] = (uint32_t)pidfd;
+  out->words[1] = (uint32_t)cred.pid;
+  return 0;
+#else
+  (void)fd;
+  (void)arg;
+  (void)out;
+  return UC_E_UNSUPPORTED;
+#endif
+}
+
+/* words: [0] 1 when a label was returned, 0 when no LSM labels sockets. Returns the label's byte count. */
+int uc_linux_peer_security(int fd, int arg, uc_out *out) {
+  struct ucred cred;
+  int rc = peer_ucred(fd, arg, &cred);
+  if (rc != 0) return rc;
+  socklen_t len = (socklen_t)out->capacity;
+  while (getsockopt(fd, SOL_SOCKET, SO_PEERSEC, out->bytes, &len) != 0) {
+    if (errno == ENOPROTOOPT) {
+      out->words[0] = 0;
+      return 0;
+    }
+    if (errno != ERANGE) return -errno;
+    if (uc_out_reserve(out, len) == NULL) return UC_E_NO_MEMORY;
+    len = (socklen_t)out->capacity;
+  }
+  while (len > 0 && out->bytes[len - 1] == '\0') len--;
+  out->words[0] = 1;
+  return (int)len;
+}
+
+/* 1 while the process of a pidfd runs, 0 once it has exited (a pidfd polls readable then). */
+int uc_linux_pidfd_alive(int pidfd, int arg, uc_out *out) {
+  (void)arg;
+  (void)out;
+  struct pollfd entry = {.fd = pidfd, .events = POLLIN};
+  int ready;
+  do ready = poll(&entry, 1, 0);
+  while (ready < 0 && errno == EINTR);
+  if (ready < 0) return -errno;
+  if (entry.revents & POLLNVAL) return -EBADF;
+  return ready == 0;
+}
+
+int uc_linux_pidfd_signal(int pidfd, int signal_number, uc_out *out) {
+  (void)out;
+  if (syscall(SYS_pidfd_send_signal, pidfd, signal_number, NULL, 0) != 0) return errno == ENOSYS ? UC_E_UNSUPPORTED : -errno;
+  return 0;
+}
+
+int uc_linux_close(int fd, int arg, uc_out *out) {
+  (void)arg;
+  (void)out;
+  return close(fd) == 0 ? 0 : -errno;
+}
