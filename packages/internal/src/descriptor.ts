@@ -1,7 +1,8 @@
+import type { Socket } from 'node:net';
 import { invalidArgType, outOfRange, socketClosed } from './errors.js';
 
 /** A connected `net.Socket`, a raw descriptor, or any object with a numeric `fd` property. */
-export type SocketLike = number | { readonly fd: number } | { _handle?: unknown };
+export type SocketLike = Socket | number | { readonly fd: number };
 
 /** The libuv handle behind a net.Socket or net.Server: its lifetime bounds every per-socket cache. */
 export interface Handle {

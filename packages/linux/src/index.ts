@@ -60,10 +60,16 @@ function readSecurityContext(fd: number, arg: number): string | null {
   return Buffer.from(linux().bytes(result)).toString('utf8');
 }
 
-function readPidfd(fd: number, arg: number): number {
+/** A pidfd of the peer and the pid SO_PEERCRED gives for the same process. */
+export interface PeerPidfd {
+  pidfd: number;
+  pid: number;
+}
+
+function readPidfd(fd: number, arg: number): PeerPidfd {
   const rc = linux().ops.peerPidfd(fd, arg) as number;
   if (rc < 0) linux().fail(rc, 'getsockopt', 'SO_PEERPIDFD (Linux 6.5 and later)');
-  return words[0]!;
+  return { pidfd: words[0]!, pid: words[1]! };
 }
 
 /** SO_PEERCRED. Throws ENOTCONN for a listening or unconnected socket, ERR_UNIX_CRED_NOT_UNIX_SOCKET for TCP/UDP. */
@@ -87,12 +93,12 @@ export const getPeerSecurityContext: (socket: SocketLike) => string | null = pee
  * SO_PEERPIDFD (Linux 6.5+): a pidfd of the peer process, close-on-exec. The caller owns it and must close it.
  * The peer pid inside it never refers to another process, even after the peer exits and its pid is reused.
  */
-export const getPeerPidfd: (socket: SocketLike) => number = peerQuery(readPidfd);
-
-/** The peer pid SO_PEERCRED gave with the last getPeerPidfd call on this thread (the pidfd's process). */
-export function lastPidfdPid(): number {
-  return words[1]!;
+export function getPeerPidfd(socket: SocketLike): number {
+  return openPeerPidfd(socket).pidfd;
 }
+
+/** getPeerPidfd plus the peer's pid (from SO_PEERCRED in the same call). The caller owns the pidfd. */
+export const openPeerPidfd: (socket: SocketLike) => PeerPidfd = peerQuery(readPidfd);
 
 /** Whether the process a pidfd refers to is still running (not yet exited; a zombie counts as exited). */
 export function pidfdIsAlive(pidfd: number): boolean {

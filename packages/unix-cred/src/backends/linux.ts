@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module';
+import { constants } from 'node:os';
+import type * as Linux from '@unix-cred/linux';
+import type { Backend, PeerProcess } from '../types.js';
+
+const linux = createRequire(import.meta.url)('@unix-cred/linux') as typeof Linux;
+
+// SO_PEERCRED reports pid 0 for a peer in a pid namespace this process cannot see.
+const visiblePid = (pid: number): number | null => (pid === 0 ? null : pid);
+
+class PidfdProcess implements PeerProcess {
+  #fd: number;
+  constructor(
+    readonly pid: number,
+    fd: number,
+  ) {
+    this.#fd = fd;
+  }
+  get fd(): number {
+    return this.#fd;
+  }
+  #open(): number {
+    if (this.#fd < 0) throw Object.assign(new Error('This PeerProcess is closed'), { code: 'ERR_INVALID_STATE' });
+    return this.#fd;
+  }
+  isAlive(): boolean {
+    return linux.pidfdIsAlive(this.#open());
+  }
+  kill(signal: NodeJS.Signals | number = 'SIGTERM'): void {
+    const number = typeof signal === 'number' ? signal : constants.signals[signal];
+    if (number === undefined || !Number.isInteger(number) || number < 0) {
+      throw Object.assign(new TypeError(`Unknown signal: ${String(signal)}`), { code: 'ERR_UNKNOWN_SIGNAL' });
+    }
+    linux.pidfdSendSignal(this.#open(), number);
+  }
+  close(): void {
+    if (this.#fd < 0) return;
+    const fd = this.#fd;
+    this.#fd = -1;
+    linux.closeDescriptor(fd);
+  }
+  [Symbol.dispose](): void {
+    this.close();
+  }
+}
+
+export const backend: Backend = {
+  credentials(socket) {
+    const cred = linux.getUcredGroups(socket);
+    return { pid: visiblePid(cred.pid), uid: cred.uid, gid: cred.gid, groups: cred.groups };
+  },
+  pidUidGid(socket) {
+    const cred = linux.getUcred(socket);
+    return { pid: visiblePid(cred.pid), uid: cred.uid, gid: cred.gid };
+  },
+  uidGid(socket) {
+    const cred = linux.getUcred(socket);
+    return { uid: cred.uid, gid: cred.gid };
+  },
+  process(socket) {
+    const { pidfd, pid } = linux.openPeerPidfd(socket);
+    return new PidfdProcess(pid, pidfd);
+  },
+};
