@@ -8,7 +8,8 @@
         "<!(node -p \"require('path').dirname(require.resolve('@unix-cred/internal/package.json'))\")/include"
       ],
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS"],
-      "cflags": ["-O2", "-Wall", "-Wextra", "-Werror=implicit-function-declaration"],
+      "cflags": ["-O2", "-Wall", "-Wextra"],
+      "cflags_c": ["-std=c11", "-Werror=implicit-function-declaration"],
       "cflags_cc": ["-O2", "-Wall", "-Wextra", "-std=c++17"]
     }
   ]

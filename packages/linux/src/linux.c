@@ -4,7 +4,6 @@
  * unconnected socket and the listener's own ids for a listening one; neither may reach a caller.
  */
 #define _GNU_SOURCE
-#include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
@@ -13,7 +12,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "unix_cred/os.h"
+#include "unix_cred/posix.h"
 #include "linux_ops.h"
 
 /* Newer than some build hosts' headers; the values are the asm-generic ones, so only on asm-generic arches. */
@@ -32,30 +31,13 @@
 
 _Static_assert(sizeof(gid_t) == sizeof(uint32_t), "gid_t is 32 bits");
 
-/* Refuses a listening socket: its SO_PEERCRED is the listener's own credentials. */
-static int refuse_listening(int fd, int arg) {
-  if (!(arg & UC_CHECK_LISTENING)) return 0;
-  int listening = 0;
-  socklen_t len = sizeof listening;
-  if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0) return -errno;
-  return listening ? UC_E_LISTENING : 0;
-}
-
-/* The kernel holds no peer: a socket of another family, or an unconnected AF_UNIX one. */
-static int no_peer(int fd) {
-  int domain = 0;
-  socklen_t len = sizeof domain;
-  if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &len) != 0) return -errno;
-  return domain == AF_UNIX ? UC_E_NO_PEER : UC_E_NOT_UNIX;
-}
-
 static int peer_ucred(int fd, int arg, struct ucred *cred) {
-  int rc = refuse_listening(fd, arg);
+  int rc = uc_refuse_listening(fd, arg);
   if (rc != 0) return rc;
   socklen_t len = sizeof *cred;
   if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, cred, &len) != 0) return -errno;
   if (len != sizeof *cred) return UC_E_BAD_LENGTH;
-  if (cred->pid == 0 && cred->uid == (uid_t)-1 && cred->gid == (gid_t)-1) return no_peer(fd);
+  if (cred->pid == 0 && cred->uid == (uid_t)-1 && cred->gid == (gid_t)-1) return uc_classify_no_peer(fd, UC_E_NO_PEER);
   return 0;
 }
 
@@ -65,7 +47,7 @@ static int peer_groups(int fd, uc_out *out) {
   socklen_t len = (socklen_t)out->capacity;
   while (getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, out->bytes, &len) != 0) {
     if (errno == ENOPROTOOPT) return UC_E_UNSUPPORTED;
-    if (errno == ENODATA) return no_peer(fd);
+    if (errno == ENODATA) return uc_classify_no_peer(fd, UC_E_NO_PEER);
     if (errno != ERANGE) return -errno;
     if (uc_out_reserve(out, len) == NULL) return UC_E_NO_MEMORY;
     len = (socklen_t)out->capacity;
@@ -101,7 +83,7 @@ int uc_linux_peer_cred_groups(int fd, int arg, uc_out *out) {
 }
 
 int uc_linux_peer_groups(int fd, int arg, uc_out *out) {
-  int rc = refuse_listening(fd, arg);
+  int rc = uc_refuse_listening(fd, arg);
   return rc != 0 ? rc : peer_groups(fd, out);
 }
 
@@ -115,7 +97,7 @@ int uc_linux_peer_pidfd(int fd, int arg, uc_out *out) {
   socklen_t len = sizeof pidfd;
   if (getsockopt(fd, SOL_SOCKET, SO_PEERPIDFD, &pidfd, &len) != 0) {
     if (errno == ENOPROTOOPT) return UC_E_UNSUPPORTED;
-    if (errno == ENODATA) return no_peer(fd);
+    if (errno == ENODATA) return uc_classify_no_peer(fd, UC_E_NO_PEER);
     return -errno;
   }
   out->words[0] = (uint32_t)pidfd;
