@@ -54,11 +54,15 @@ function missingBinary(packageName: string, directory: string, cause: unknown): 
   return Object.assign(error, { code: 'ERR_UNIX_CRED_BINARY_NOT_FOUND' });
 }
 
+function opTable<Op extends string>(names: readonly Op[], pick: (name: Op) => NativeOp): Record<Op, NativeOp> {
+  return Object.fromEntries(names.map((name) => [name, pick(name)])) as Record<Op, NativeOp>;
+}
+
 function wrap<Op extends string>(addon: { buffer: ArrayBuffer; codes: Codes } & Record<Op, NativeOp>, opNames: readonly Op[]): Native<Op> {
   const { codes } = addon;
   if (codes.CHECK_LISTENING !== UC_CHECK_LISTENING) throw new Error('unix-cred: the native binary and its JavaScript disagree; rebuild it');
   const inlineBytes = new Uint8Array(addon.buffer, codes.WORDS * 4);
-  const ops = Object.fromEntries(opNames.map((name) => [name, addon[name]])) as unknown as Record<Op, NativeOp>;
+  const ops = opTable(opNames, (name) => addon[name]);
   const bytes = (result: number | ArrayBuffer): Uint8Array =>
     typeof result === 'number' ? inlineBytes.subarray(0, result) : new Uint8Array(result);
   return {
@@ -99,14 +103,33 @@ export interface NativeOptions<Op extends string> {
   packageName: string;
   /** `import.meta.url` of a module in the package's dist/ folder. */
   moduleUrl: string;
-  /** Whether this package serves the running OS; when not, no binary is loaded and null is returned. */
+  /** Whether this package serves the running OS; when not, no binary is loaded and every op throws. */
   servesThisOs: boolean;
+  /** The OSes the package serves, for the message of ERR_UNIX_CRED_UNSUPPORTED elsewhere ('Linux'). */
+  servedOsLabel: string;
   ops: readonly Op[];
 }
 
-/** Loads a platform package's addon, or returns null on an OS the package does not serve. */
-export function loadNative<Op extends string>(options: NativeOptions<Op>): Native<Op> | null {
-  if (!options.servesThisOs) return null;
+/** A stand-in on an OS the package does not serve: importing works, every op throws ERR_UNIX_CRED_UNSUPPORTED. */
+function otherOs<Op extends string>(options: NativeOptions<Op>): Native<Op> {
+  const op = (): never => {
+    throw unsupported(`${options.packageName} works on ${options.servedOsLabel} only; this is ${process.platform}`);
+  };
+  return {
+    words: new Uint32Array(0),
+    ops: opTable(options.ops, () => op),
+    bytes: () => new Uint8Array(0),
+    gids: () => [],
+    fail: op,
+  };
+}
+
+/**
+ * Loads a platform package's addon. The ops are plain functions, bound once, so a hot path calls
+ * them with no check; on an OS the package does not serve they throw ERR_UNIX_CRED_UNSUPPORTED.
+ */
+export function loadNative<Op extends string>(options: NativeOptions<Op>): Native<Op> {
+  if (!options.servesThisOs) return otherOs(options);
   const directory = fileURLToPath(new URL('..', options.moduleUrl)).replace(/\/$/, '');
   let addon: unknown;
   try {

@@ -2,7 +2,7 @@
  * @unix-cred/linux: peer credentials of UNIX-domain sockets on Linux.
  * SO_PEERCRED, SO_PEERGROUPS, SO_PEERPIDFD and SO_PEERSEC, with the kernel's sentinels refused.
  */
-import { loadNative, peerQuery, unsupported, type Native, type SocketLike } from '@unix-cred/internal';
+import { loadNative, peerQuery, type Native, type SocketLike } from '@unix-cred/internal';
 
 export type { SocketLike } from '@unix-cred/internal';
 
@@ -16,30 +16,25 @@ export interface Ucred {
 
 type Op = 'peerCred' | 'peerCredGroups' | 'peerGroups' | 'peerPidfd' | 'peerSecurity' | 'pidfdAlive' | 'pidfdSignal' | 'close';
 
-const native: Native<Op> | null = loadNative<Op>({
+const native: Native<Op> = loadNative<Op>({
   packageName: '@unix-cred/linux',
   moduleUrl: import.meta.url,
   servesThisOs: process.platform === 'linux',
+  servedOsLabel: 'Linux',
   ops: ['peerCred', 'peerCredGroups', 'peerGroups', 'peerPidfd', 'peerSecurity', 'pidfdAlive', 'pidfdSignal', 'close'],
 });
-
-function linux(): Native<Op> {
-  if (native === null) throw unsupported(`@unix-cred/linux works on Linux only; this is ${process.platform}`);
-  return native;
-}
-
-const words = native?.words ?? new Uint32Array(4);
+const { words, ops } = native;
 
 function readUcred(fd: number, arg: number): Ucred {
-  const rc = linux().ops.peerCred(fd, arg) as number;
-  if (rc < 0) linux().fail(rc, 'getsockopt', 'SO_PEERCRED');
+  const rc = ops.peerCred(fd, arg) as number;
+  if (rc < 0) native.fail(rc, 'getsockopt', 'SO_PEERCRED');
   return { pid: words[0]!, uid: words[1]!, gid: words[2]! };
 }
 
 function readGroups(fd: number, arg: number): number[] {
-  const result = linux().ops.peerGroups(fd, arg);
-  if (typeof result === 'number' && result < 0) linux().fail(result, 'getsockopt', 'SO_PEERGROUPS (Linux 4.13 and later)');
-  return linux().gids(result);
+  const result = ops.peerGroups(fd, arg);
+  if (typeof result === 'number' && result < 0) native.fail(result, 'getsockopt', 'SO_PEERGROUPS (Linux 4.13 and later)');
+  return native.gids(result);
 }
 
 /** Ucred plus the peer's groups, read in one native call (for the umbrella's getPeerCredentials). */
@@ -48,16 +43,16 @@ export interface UcredGroups extends Ucred {
 }
 
 function readUcredGroups(fd: number, arg: number): UcredGroups {
-  const result = linux().ops.peerCredGroups(fd, arg);
-  if (typeof result === 'number' && result < 0) linux().fail(result, 'getsockopt', 'SO_PEERGROUPS (Linux 4.13 and later)');
-  return { pid: words[0]!, uid: words[1]!, gid: words[2]!, groups: linux().gids(result) };
+  const result = ops.peerCredGroups(fd, arg);
+  if (typeof result === 'number' && result < 0) native.fail(result, 'getsockopt', 'SO_PEERGROUPS (Linux 4.13 and later)');
+  return { pid: words[0]!, uid: words[1]!, gid: words[2]!, groups: native.gids(result) };
 }
 
 function readSecurityContext(fd: number, arg: number): string | null {
-  const result = linux().ops.peerSecurity(fd, arg);
-  if (typeof result === 'number' && result < 0) linux().fail(result, 'getsockopt', 'SO_PEERSEC');
+  const result = ops.peerSecurity(fd, arg);
+  if (typeof result === 'number' && result < 0) native.fail(result, 'getsockopt', 'SO_PEERSEC');
   if (words[0] === 0) return null;
-  return Buffer.from(linux().bytes(result)).toString('utf8');
+  return Buffer.from(native.bytes(result)).toString('utf8');
 }
 
 /** A pidfd of the peer and the pid SO_PEERCRED gives for the same process. */
@@ -67,8 +62,8 @@ export interface PeerPidfd {
 }
 
 function readPidfd(fd: number, arg: number): PeerPidfd {
-  const rc = linux().ops.peerPidfd(fd, arg) as number;
-  if (rc < 0) linux().fail(rc, 'getsockopt', 'SO_PEERPIDFD (Linux 6.5 and later)');
+  const rc = ops.peerPidfd(fd, arg) as number;
+  if (rc < 0) native.fail(rc, 'getsockopt', 'SO_PEERPIDFD (Linux 6.5 and later)');
   return { pidfd: words[0]!, pid: words[1]! };
 }
 
@@ -102,19 +97,19 @@ export const openPeerPidfd: (socket: SocketLike) => PeerPidfd = peerQuery(readPi
 
 /** Whether the process a pidfd refers to is still running (not yet exited; a zombie counts as exited). */
 export function pidfdIsAlive(pidfd: number): boolean {
-  const rc = linux().ops.pidfdAlive(pidfd, 0) as number;
-  if (rc < 0) linux().fail(rc, 'poll', 'pidfd');
+  const rc = ops.pidfdAlive(pidfd, 0) as number;
+  if (rc < 0) native.fail(rc, 'poll', 'pidfd');
   return rc === 1;
 }
 
 /** pidfd_send_signal(2): signals exactly the process of the pidfd, never a process that reused its pid. */
 export function pidfdSendSignal(pidfd: number, signal: number): void {
-  const rc = linux().ops.pidfdSignal(pidfd, signal) as number;
-  if (rc < 0) linux().fail(rc, 'pidfd_send_signal', 'pidfd_send_signal (Linux 5.1 and later)');
+  const rc = ops.pidfdSignal(pidfd, signal) as number;
+  if (rc < 0) native.fail(rc, 'pidfd_send_signal', 'pidfd_send_signal (Linux 5.1 and later)');
 }
 
 /** close(2) on a descriptor this package handed out. */
 export function closeDescriptor(fd: number): void {
-  const rc = linux().ops.close(fd, 0) as number;
-  if (rc < 0) linux().fail(rc, 'close', 'close');
+  const rc = ops.close(fd, 0) as number;
+  if (rc < 0) native.fail(rc, 'close', 'close');
 }

@@ -3,7 +3,10 @@ import { constants } from 'node:os';
 import type * as Linux from '@unix-cred/linux';
 import type { Backend, PeerProcess } from '../types.js';
 
-const linux = createRequire(import.meta.url)('@unix-cred/linux') as typeof Linux;
+// Destructured once: property reads on a module namespace object are slow on a hot path.
+const { getUcred, getUcredGroups, openPeerPidfd, pidfdIsAlive, pidfdSendSignal, closeDescriptor } = createRequire(import.meta.url)(
+  '@unix-cred/linux',
+) as typeof Linux;
 
 // SO_PEERCRED reports pid 0 for a peer in a pid namespace this process cannot see.
 const visiblePid = (pid: number): number | null => (pid === 0 ? null : pid);
@@ -24,20 +27,20 @@ class PidfdProcess implements PeerProcess {
     return this.#fd;
   }
   isAlive(): boolean {
-    return linux.pidfdIsAlive(this.#open());
+    return pidfdIsAlive(this.#open());
   }
   kill(signal: NodeJS.Signals | number = 'SIGTERM'): void {
     const number = typeof signal === 'number' ? signal : constants.signals[signal];
     if (number === undefined || !Number.isInteger(number) || number < 0) {
       throw Object.assign(new TypeError(`Unknown signal: ${String(signal)}`), { code: 'ERR_UNKNOWN_SIGNAL' });
     }
-    linux.pidfdSendSignal(this.#open(), number);
+    pidfdSendSignal(this.#open(), number);
   }
   close(): void {
     if (this.#fd < 0) return;
     const fd = this.#fd;
     this.#fd = -1;
-    linux.closeDescriptor(fd);
+    closeDescriptor(fd);
   }
   [Symbol.dispose](): void {
     this.close();
@@ -46,19 +49,19 @@ class PidfdProcess implements PeerProcess {
 
 export const backend: Backend = {
   credentials(socket) {
-    const cred = linux.getUcredGroups(socket);
+    const cred = getUcredGroups(socket);
     return { pid: visiblePid(cred.pid), uid: cred.uid, gid: cred.gid, groups: cred.groups };
   },
   pidUidGid(socket) {
-    const cred = linux.getUcred(socket);
+    const cred = getUcred(socket);
     return { pid: visiblePid(cred.pid), uid: cred.uid, gid: cred.gid };
   },
   uidGid(socket) {
-    const cred = linux.getUcred(socket);
+    const cred = getUcred(socket);
     return { uid: cred.uid, gid: cred.gid };
   },
   process(socket) {
-    const { pidfd, pid } = linux.openPeerPidfd(socket);
+    const { pidfd, pid } = openPeerPidfd(socket);
     return new PidfdProcess(pid, pidfd);
   },
 };
