@@ -25,7 +25,7 @@ function nodedir() {
 }
 
 const require = createRequire(import.meta.url);
-const args = [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--jobs', 'max'];
+const args = [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--jobs', 'max', '--loglevel', 'warn'];
 const dir = nodedir();
 if (dir) args.push(`--nodedir=${dir}`);
 const result = spawnSync(process.execPath, args, { stdio: 'inherit' });

@@ -62,6 +62,7 @@ function wrap<Op extends string>(addon: { buffer: ArrayBuffer; codes: Codes } & 
   const { codes } = addon;
   if (codes.CHECK_LISTENING !== UC_CHECK_LISTENING) throw new Error('unix-cred: the native binary and its JavaScript disagree; rebuild it');
   const inlineBytes = new Uint8Array(addon.buffer, codes.WORDS * 4);
+  const inlineWords = new Uint32Array(addon.buffer, codes.WORDS * 4);
   const ops = opTable(opNames, (name) => addon[name]);
   const bytes = (result: number | ArrayBuffer): Uint8Array =>
     typeof result === 'number' ? inlineBytes.subarray(0, result) : new Uint8Array(result);
@@ -70,8 +71,11 @@ function wrap<Op extends string>(addon: { buffer: ArrayBuffer; codes: Codes } & 
     ops,
     bytes,
     gids(result) {
-      const view = bytes(result);
-      return Array.from(new Uint32Array(view.buffer, view.byteOffset, view.byteLength >>> 2));
+      if (typeof result !== 'number') return Array.from(new Uint32Array(result));
+      // An index loop over the persistent view: no view or iterator per call on the common path.
+      const gids = new Array<number>(result >>> 2);
+      for (let i = 0; i < gids.length; i++) gids[i] = inlineWords[i]!;
+      return gids;
     },
     fail(result, syscall, feature) {
       switch (result) {

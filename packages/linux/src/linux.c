@@ -14,20 +14,7 @@
 
 #include "unix_cred/posix.h"
 #include "linux_ops.h"
-
-/* Newer than some build hosts' headers; the values are the asm-generic ones, so only on asm-generic arches. */
-#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || defined(__riscv) || \
-    defined(__loongarch__) || defined(__s390__)
-#ifndef SO_PEERGROUPS
-#define SO_PEERGROUPS 59
-#endif
-#ifndef SO_PEERPIDFD
-#define SO_PEERPIDFD 77
-#endif
-#endif
-#ifndef SYS_pidfd_send_signal
-#define SYS_pidfd_send_signal 424
-#endif
+#include "linux_options.h"
 
 _Static_assert(sizeof(gid_t) == sizeof(uint32_t), "gid_t is 32 bits");
 

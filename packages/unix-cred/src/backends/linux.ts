@@ -8,9 +8,6 @@ const { getUcred, getUcredGroups, openPeerPidfd, pidfdIsAlive, pidfdSendSignal, 
   '@unix-cred/linux',
 ) as typeof Linux;
 
-// SO_PEERCRED reports pid 0 for a peer in a pid namespace this process cannot see.
-const visiblePid = (pid: number): number | null => (pid === 0 ? null : pid);
-
 class PidfdProcess implements PeerProcess {
   #fd: number;
   constructor(
@@ -47,14 +44,17 @@ class PidfdProcess implements PeerProcess {
   }
 }
 
+// SO_PEERCRED reports pid 0 for a peer in a pid namespace this process cannot see. The Linux
+// package's fresh result objects are handed on as they are unless pid needs
+// mapping: one allocation per call on the hot path.
 export const backend: Backend = {
   credentials(socket) {
     const cred = getUcredGroups(socket);
-    return { pid: visiblePid(cred.pid), uid: cred.uid, gid: cred.gid, groups: cred.groups };
+    return cred.pid === 0 ? { pid: null, uid: cred.uid, gid: cred.gid, groups: cred.groups } : cred;
   },
   pidUidGid(socket) {
     const cred = getUcred(socket);
-    return { pid: visiblePid(cred.pid), uid: cred.uid, gid: cred.gid };
+    return cred.pid === 0 ? { pid: null, uid: cred.uid, gid: cred.gid } : cred;
   },
   uidGid(socket) {
     const cred = getUcred(socket);

@@ -1,0 +1,7 @@
+/* (a) getPeerPidUidGid(raw fd): SO_ACCEPTCONN + SO_PEERCRED. */
+#include "bench.h"
+
+static int op(int fd) {
+  struct ucred cred;
+  return peer_cred(fd, &cred);
+}

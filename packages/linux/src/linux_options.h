@@ -1,0 +1,21 @@
+/* Socket options and syscalls newer than some build hosts' headers (Debian 12 has no SO_PEERPIDFD). */
+#ifndef UNIX_CRED_LINUX_OPTIONS_H
+#define UNIX_CRED_LINUX_OPTIONS_H
+#include <sys/socket.h>
+#include <sys/syscall.h>
+
+/* The asm-generic values, so only on the arches that use them (mips, powerpc, sparc differ). */
+#if defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || defined(__riscv) || \
+    defined(__loongarch__) || defined(__s390__)
+#ifndef SO_PEERGROUPS
+#define SO_PEERGROUPS 59
+#endif
+#ifndef SO_PEERPIDFD
+#define SO_PEERPIDFD 77
+#endif
+#endif
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
+#endif
+
+#endif
