@@ -3,9 +3,11 @@
  * Loads the platform package of this OS and gives one API over it.
  */
 import { platformName, type PlatformName, type SocketLike } from '@unix-cred/internal';
+import { checkPeerWith, type PeerPolicy } from './policy.js';
 import { selectBackend } from './select.js';
 import type { PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid } from './types.js';
 
+export type { PeerPolicy } from './policy.js';
 export type { Backend, PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid, PlatformName, SocketLike } from './types.js';
 
 /** This OS as unix-cred names it. On an OS unix-cred does not support it is process.platform, and every call throws. */
@@ -31,4 +33,13 @@ export function getPeerPidUidGid(socket: SocketLike): PeerPidUidGid {
 /** A pidfd-backed handle on the peer process (Linux 6.5+); elsewhere throws ERR_UNIX_CRED_UNSUPPORTED. */
 export function getPeerProcess(socket: SocketLike): PeerProcess {
   return backend.process(socket);
+}
+
+/**
+ * Authorizes a peer: returns its credentials when it matches at least one rule of the policy (uids,
+ * gids, groups membership, sameUser), else throws ERR_UNIX_CRED_PEER_REJECTED. An empty policy is a
+ * TypeError, not a silent refusal of everyone.
+ */
+export function checkPeer(socket: SocketLike, policy: PeerPolicy): PeerCredentials {
+  return checkPeerWith(getPeerCredentials, socket, policy);
 }

@@ -16,8 +16,15 @@ const packageOf: Record<PlatformName, string> = {
   sunos: '@unix-cred/solaris',
 };
 
+const bsd = (): Backend => (require('./backends/bsd.js') as typeof import('./backends/bsd.js')).backend;
 const backendOf: Partial<Record<PlatformName, () => Backend>> = {
   linux: () => (require('./backends/linux.js') as typeof import('./backends/linux.js')).backend,
+  freebsd: bsd,
+  dragonfly: bsd,
+  openbsd: bsd,
+  netbsd: bsd,
+  darwin: () => (require('./backends/darwin.js') as typeof import('./backends/darwin.js')).backend,
+  sunos: () => (require('./backends/solaris.js') as typeof import('./backends/solaris.js')).backend,
 };
 
 /** A backend whose every call throws: the OS is unsupported, or its package failed to load. */

@@ -38,4 +38,28 @@ static inline int uc_classify_no_peer(int fd, int otherwise) {
   return is_unix ? otherwise : UC_E_NOT_UNIX;
 }
 
+/*
+ * What a failed peer query's errno means: EINVAL/ENOTCONN on an AF_UNIX socket is "no valid peer"
+ * (unconnected, a datagram socket, a NetBSD socketpair); ENOPROTOOPT/EOPNOTSUPP there is an option this
+ * kernel lacks. On another family each is ERR_NOT_UNIX: that family answered with its own options.
+ */
+static inline int uc_classify_failure(int fd, int error) {
+  if (error == EINVAL || error == ENOTCONN) return uc_classify_no_peer(fd, UC_E_NO_PEER);
+  if (error == ENOPROTOOPT || error == EOPNOTSUPP) return uc_classify_no_peer(fd, UC_E_UNSUPPORTED);
+  return -error;
+}
+
+/*
+ * A peer query by getsockopt: refuses a listening socket, then reads option (level, name), which must
+ * answer exactly `size` bytes. Another length is classified first: on the BSDs level 0 is IPPROTO_IP
+ * on an inet socket, whose IP options answer with their own lengths.
+ */
+static inline int uc_peer_option(int fd, int arg, int level, int name, void *value, socklen_t size) {
+  int rc = uc_refuse_listening(fd, arg);
+  if (rc != 0) return rc;
+  socklen_t len = size;
+  if (getsockopt(fd, level, name, value, &len) != 0) return uc_classify_failure(fd, errno);
+  return len == size ? 0 : uc_classify_no_peer(fd, UC_E_BAD_LENGTH);
+}
+
 #endif

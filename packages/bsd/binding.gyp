@@ -1,0 +1,25 @@
+{
+  "targets": [
+    {
+      "target_name": "unix_cred_bsd",
+      "type": "none",
+      "conditions": [
+        ["OS in 'freebsd openbsd netbsd'", {
+          "type": "loadable_module",
+          "sources": ["src/addon.cc"],
+          "include_dirs": [
+            "<!(node -p \"require('node-addon-api').include_dir\")",
+            "<!(node -p \"require('path').dirname(require.resolve('@unix-cred/internal/package.json'))\")/include"
+          ],
+          "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS"],
+          "cflags": ["-O2", "-Wall", "-Wextra"],
+          "cflags_c": ["-std=c11", "-Werror=implicit-function-declaration"],
+          "cflags_cc": ["-O2", "-Wall", "-Wextra", "-std=c++17"]
+        }],
+        ["OS == 'freebsd'", { "sources": ["src/freebsd.c"] }],
+        ["OS == 'openbsd'", { "sources": ["src/openbsd.c"] }],
+        ["OS == 'netbsd'", { "sources": ["src/netbsd.c"] }]
+      ]
+    }
+  ]
+}

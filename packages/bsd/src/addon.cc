@@ -1,0 +1,17 @@
+#include "unix_cred/addon.h"
+
+// The ops are C functions, declared in plain C (the unix_cred/os.h it includes came in with addon.h).
+extern "C" {
+#include "bsd_ops.h"
+}
+
+// binding.gyp compiles one OS file: FreeBSD and DragonFly answer an xucred, OpenBSD and NetBSD pid, uid, gid.
+static const unix_cred::Operation kOperations[] = {
+#if defined(__FreeBSD__) || defined(__DragonFly__)
+    {"peerXucred", uc_bsd_peer_xucred},
+#else
+    {"peerUcred", uc_bsd_peer_ucred},
+#endif
+};
+
+UNIX_CRED_ADDON(kOperations)

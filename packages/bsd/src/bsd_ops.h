@@ -1,0 +1,10 @@
+/* The operations of @unix-cred/bsd (see unix_cred/os.h for their shape); binding.gyp builds one OS file. */
+#ifndef UNIX_CRED_BSD_OPS_H
+#define UNIX_CRED_BSD_OPS_H
+#include "unix_cred/os.h"
+
+/* freebsd.c (FreeBSD, DragonFly): LOCAL_PEERCRED. */
+int uc_bsd_peer_xucred(int fd, int arg, uc_out *out);
+/* openbsd.c: SO_PEERCRED; netbsd.c: LOCAL_PEEREID. */
+int uc_bsd_peer_ucred(int fd, int arg, uc_out *out);
+#endif

@@ -1,0 +1,31 @@
+/** How the native results of @unix-cred/bsd become its API objects (pure: tested with fabricated words). */
+
+/** LOCAL_PEERCRED (FreeBSD, DragonFly): effective ids of the peer when it connected (server) or listened (client). */
+export interface Xucred {
+  /** null where the OS cannot say: DragonFly, FreeBSD before 13, a 32-bit process on a 64-bit kernel. */
+  pid: number | null;
+  /** Effective uid. */
+  uid: number;
+  /** Effective gid: groups[0]. */
+  gid: number;
+  /** The kernel's group list, the effective gid first, at most 16 (XU_NGROUPS). */
+  groups: number[];
+}
+
+/** OpenBSD sockpeercred (SO_PEERCRED) and NetBSD unpcbid (LOCAL_PEEREID): effective ids. */
+export interface Ucred {
+  pid: number;
+  uid: number;
+  gid: number;
+}
+
+/** words: [0] pid (0: unknown), [1] euid, [2] egid; groups: the xucred's groups, egid first. */
+export function decodeXucred(words: ArrayLike<number>, groups: number[]): Xucred {
+  const pid = words[0]!;
+  return { pid: pid === 0 ? null : pid, uid: words[1]!, gid: words[2]!, groups };
+}
+
+/** words: [0] pid, [1] euid, [2] egid. */
+export function decodeUcred(words: ArrayLike<number>): Ucred {
+  return { pid: words[0]!, uid: words[1]!, gid: words[2]! };
+}

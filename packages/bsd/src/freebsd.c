@@ -1,0 +1,26 @@
+/*
+ * FreeBSD and DragonFly peer credentials: LOCAL_PEERCRED (struct xucred). Talks only to their headers
+ * and the unix_cred headers. Reviewed against PLATFORMS.md section 1 and 4: FreeBSD fills cr_pid from 13.0
+ * (0 where it cannot, e.g. for a 32-bit caller on a 64-bit kernel); DragonFly's xucred has no pid.
+ */
+#include <sys/param.h>
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/ucred.h>
+#include <sys/un.h>
+
+#include "unix_cred/xucred.h"
+#include "bsd_ops.h"
+
+/* words: [0] pid (0: unknown), [1] euid, [2] egid; bytes: the groups, egid first. Returns their byte count. */
+int uc_bsd_peer_xucred(int fd, int arg, uc_out *out) {
+  struct xucred cred;
+  int rc = uc_peer_xucred(fd, arg, &cred, out);
+  if (rc < 0) return rc;
+#ifdef __DragonFly__
+  out->words[0] = 0;
+#else
+  out->words[0] = (uint32_t)cred.cr_pid;
+#endif
+  return rc;
+}

@@ -1,0 +1,54 @@
+/**
+ * @unix-cred/bsd: peer credentials of UNIX-domain sockets on FreeBSD, DragonFly, OpenBSD and NetBSD.
+ * FreeBSD and DragonFly: LOCAL_PEERCRED (xucred, with groups); OpenBSD: SO_PEERCRED; NetBSD: LOCAL_PEEREID.
+ */
+import { loadNative, peerQuery, platformName, unsupported, type NativeOp, type SocketLike } from '@unix-cred/internal';
+import { decodeUcred, decodeXucred, type Ucred, type Xucred } from './decode.js';
+
+export type { SocketLike } from '@unix-cred/internal';
+export type { Ucred, Xucred } from './decode.js';
+
+type Op = 'peerXucred' | 'peerUcred';
+
+const os = platformName();
+
+/** Whether this OS answers getXucred (FreeBSD, DragonFly); OpenBSD and NetBSD answer getUcred. */
+export const hasXucred: boolean = os === 'freebsd' || os === 'dragonfly';
+
+const native = loadNative<Op>({
+  packageName: '@unix-cred/bsd',
+  moduleUrl: import.meta.url,
+  servesThisOs: hasXucred || os === 'openbsd' || os === 'netbsd',
+  servedOsLabel: 'FreeBSD, DragonFly, OpenBSD and NetBSD',
+  ops: ['peerXucred', 'peerUcred'],
+});
+const { words } = native;
+
+// Each BSD's addon has one of the two ops (binding.gyp builds one OS file); the other OS's is absent.
+const absent = (feature: string): NativeOp => () => {
+  throw unsupported(`${feature}; this is ${os}`);
+};
+const ops = native.ops as Partial<Record<Op, NativeOp>>;
+const peerXucred = ops.peerXucred ?? absent('LOCAL_PEERCRED (xucred) exists on FreeBSD and DragonFly only');
+const peerUcred = ops.peerUcred ?? absent('getUcred (SO_PEERCRED, LOCAL_PEEREID) exists on OpenBSD and NetBSD only');
+
+function readXucred(fd: number, arg: number): Xucred {
+  const result = peerXucred(fd, arg);
+  if (typeof result === 'number' && result < 0) native.fail(result, 'getsockopt', 'LOCAL_PEERCRED');
+  return decodeXucred(words, native.gids(result));
+}
+
+function readUcred(fd: number, arg: number): Ucred {
+  const rc = peerUcred(fd, arg) as number;
+  if (rc < 0) native.fail(rc, 'getsockopt', os === 'netbsd' ? 'LOCAL_PEEREID' : 'SO_PEERCRED');
+  return decodeUcred(words);
+}
+
+/**
+ * FreeBSD and DragonFly: LOCAL_PEERCRED. Throws ENOTCONN for a listening or unconnected socket,
+ * ERR_UNIX_CRED_NOT_UNIX_SOCKET for TCP/UDP, ERR_UNIX_CRED_UNSUPPORTED on OpenBSD and NetBSD.
+ */
+export const getXucred: (socket: SocketLike) => Xucred = peerQuery(readXucred, (cred) => ({ ...cred, groups: cred.groups.slice() }));
+
+/** OpenBSD (SO_PEERCRED) and NetBSD (LOCAL_PEEREID). Throws ERR_UNIX_CRED_UNSUPPORTED on FreeBSD and DragonFly. */
+export const getUcred: (socket: SocketLike) => Ucred = peerQuery(readUcred, (cred) => ({ ...cred }));

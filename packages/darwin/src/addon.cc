@@ -1,0 +1,15 @@
+#include "unix_cred/addon.h"
+
+// The ops are C functions, declared in plain C (the unix_cred/os.h it includes came in with addon.h).
+extern "C" {
+#include "darwin_ops.h"
+}
+
+static const unix_cred::Operation kOperations[] = {
+    {"peerXucred", uc_darwin_peer_xucred},
+    {"peerXucredPid", uc_darwin_peer_xucred_pid},
+    {"peerPid", uc_darwin_peer_pid},
+    {"peerEffectivePid", uc_darwin_peer_effective_pid},
+};
+
+UNIX_CRED_ADDON(kOperations)

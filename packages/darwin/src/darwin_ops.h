@@ -1,0 +1,10 @@
+/* The operations of @unix-cred/darwin (see unix_cred/os.h for their shape), defined in darwin.c. */
+#ifndef UNIX_CRED_DARWIN_OPS_H
+#define UNIX_CRED_DARWIN_OPS_H
+#include "unix_cred/os.h"
+
+int uc_darwin_peer_xucred(int fd, int arg, uc_out *out);
+int uc_darwin_peer_xucred_pid(int fd, int arg, uc_out *out);
+int uc_darwin_peer_pid(int fd, int arg, uc_out *out);
+int uc_darwin_peer_effective_pid(int fd, int arg, uc_out *out);
+#endif

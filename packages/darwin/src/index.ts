@@ -1,0 +1,60 @@
+/**
+ * @unix-cred/darwin: peer credentials of UNIX-domain sockets on macOS.
+ * LOCAL_PEERCRED (xucred: effective uid, groups), LOCAL_PEERPID and LOCAL_PEEREPID.
+ */
+import { loadNative, peerQuery, type SocketLike } from '@unix-cred/internal';
+import { decodeXucred, decodeXucredPid, type Xucred, type XucredPid } from './decode.js';
+
+export type { SocketLike } from '@unix-cred/internal';
+export type { Xucred, XucredPid } from './decode.js';
+
+type Op = 'peerXucred' | 'peerXucredPid' | 'peerPid' | 'peerEffectivePid';
+
+const native = loadNative<Op>({
+  packageName: '@unix-cred/darwin',
+  moduleUrl: import.meta.url,
+  servesThisOs: process.platform === 'darwin',
+  servedOsLabel: 'macOS',
+  ops: ['peerXucred', 'peerXucredPid', 'peerPid', 'peerEffectivePid'],
+});
+const { words, ops } = native;
+
+function readXucred(fd: number, arg: number): Xucred {
+  const result = ops.peerXucred(fd, arg);
+  if (typeof result === 'number' && result < 0) native.fail(result, 'getsockopt', 'LOCAL_PEERCRED');
+  return decodeXucred(words, native.gids(result));
+}
+
+function readXucredPid(fd: number, arg: number): XucredPid {
+  const result = ops.peerXucredPid(fd, arg);
+  if (typeof result === 'number' && result < 0) native.fail(result, 'getsockopt', 'LOCAL_PEERCRED and LOCAL_PEERPID');
+  return decodeXucredPid(words, native.gids(result));
+}
+
+const readPid =
+  (op: 'peerPid' | 'peerEffectivePid', option: string) =>
+  (fd: number, arg: number): number => {
+    const rc = ops[op](fd, arg) as number;
+    if (rc < 0) native.fail(rc, 'getsockopt', option);
+    return words[0]!;
+  };
+
+const copy = <T extends { groups: number[] }>(cred: T): T => ({ ...cred, groups: cred.groups.slice() });
+
+/**
+ * LOCAL_PEERCRED. Throws ENOTCONN for a listening or unconnected socket (and a datagram socket: xucred is
+ * for stream sockets), ERR_UNIX_CRED_NOT_UNIX_SOCKET for TCP/UDP.
+ */
+export const getXucred: (socket: SocketLike) => Xucred = peerQuery(readXucred, copy);
+
+/** getXucred plus LOCAL_PEERPID, in one native call (for the umbrella's getPeerCredentials). */
+export const getXucredAndPid: (socket: SocketLike) => XucredPid = peerQuery(readXucredPid, copy);
+
+/**
+ * LOCAL_PEERPID: the pid of the process that last did I/O on the peer's socket (at connect or listen,
+ * the peer itself). It changes when the peer hands its socket on, so it is read anew on every call.
+ */
+export const getPeerPid: (socket: SocketLike) => number = peerQuery(readPid('peerPid', 'LOCAL_PEERPID'));
+
+/** LOCAL_PEEREPID: the effective pid: the process the peer acts for when it delegated (else as getPeerPid). */
+export const getPeerEffectivePid: (socket: SocketLike) => number = peerQuery(readPid('peerEffectivePid', 'LOCAL_PEEREPID'));

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { failuresOnAnotherOs } from '../../internal/test-support/other-os.js';
+import { getPeerEffectivePid, getPeerPid, getXucred, getXucredAndPid } from '../src/index.js';
+
+describe.runIf(process.platform !== 'darwin')('on another OS', () => {
+  it('imports, and every call throws ERR_UNIX_CRED_UNSUPPORTED naming macOS', async () => {
+    for (const failure of await failuresOnAnotherOs([getXucred, getXucredAndPid, getPeerPid, getPeerEffectivePid])) {
+      expect(failure).toMatch(/^ERR_UNIX_CRED_UNSUPPORTED: .*@unix-cred\/darwin works on macOS only/);
+    }
+  });
+});

@@ -1,0 +1,28 @@
+/* Scenarios of darwin.c: the shared xucred ones, and the pid options whose level 0 is IPPROTO_IP on TCP. */
+#include <sys/types.h>
+#include <sys/ucred.h>
+#include <sys/un.h>
+
+#include "darwin_ops.h"
+#include "xucred_scenarios.h"
+
+_Static_assert(sizeof(struct xucred) == 76, "macOS's struct xucred is 76 bytes (PLATFORMS.md)");
+
+static const pid_t pid = 4242, effective_pid = 777;
+
+#define PID_ANSWERS .options = {{SOL_LOCAL, LOCAL_PEERCRED, 0, &uc_xucred_normal, sizeof uc_xucred_normal}, \
+                                {SOL_LOCAL, LOCAL_PEERPID, 0, &pid, sizeof pid}}
+
+const uc_scenario uc_scenarios[] = {
+    UC_XUCRED_SCENARIOS(uc_darwin_peer_xucred),
+    UC_PEER_OPTION_SCENARIOS("pid", uc_darwin_peer_pid, SOL_LOCAL, LOCAL_PEERPID, pid),
+    UC_PEER_OPTION_SCENARIOS("effective pid", uc_darwin_peer_effective_pid, SOL_LOCAL, LOCAL_PEEREPID, effective_pid),
+    {"xucred and pid", uc_darwin_peer_xucred_pid, UC_CHECK_LISTENING, .family = AF_UNIX, PID_ANSWERS},
+    {"xucred and pid: TCP", uc_darwin_peer_xucred_pid, UC_CHECK_LISTENING, .family = AF_INET,
+     .options = {{SOL_LOCAL, LOCAL_PEERCRED, 0, &uc_ip_option, 0}, {SOL_LOCAL, LOCAL_PEERPID, 0, &pid, sizeof pid}}},
+    {"xucred and pid: listening", uc_darwin_peer_xucred_pid, UC_CHECK_LISTENING, .family = AF_UNIX, .listening = 1, PID_ANSWERS},
+    {"xucred and pid: the peer went away in between", uc_darwin_peer_xucred_pid, 0, .family = AF_UNIX,
+     .options = {{SOL_LOCAL, LOCAL_PEERCRED, 0, &uc_xucred_normal, sizeof uc_xucred_normal},
+                 {SOL_LOCAL, LOCAL_PEERPID, ENOTCONN, NULL, 0}}},
+};
+const size_t uc_scenario_count = sizeof uc_scenarios / sizeof uc_scenarios[0];

@@ -1,0 +1,12 @@
+#include "unix_cred/addon.h"
+
+// The ops are C functions, declared in plain C (the unix_cred/os.h it includes came in with addon.h).
+extern "C" {
+#include "solaris_ops.h"
+}
+
+static const unix_cred::Operation kOperations[] = {
+    {"peerUcred", uc_solaris_peer_ucred},
+};
+
+UNIX_CRED_ADDON(kOperations)

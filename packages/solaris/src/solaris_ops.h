@@ -1,0 +1,7 @@
+/* The operation of @unix-cred/solaris (see unix_cred/os.h for its shape), defined in solaris.c. */
+#ifndef UNIX_CRED_SOLARIS_OPS_H
+#define UNIX_CRED_SOLARIS_OPS_H
+#include "unix_cred/os.h"
+
+int uc_solaris_peer_ucred(int fd, int arg, uc_out *out);
+#endif

@@ -1,0 +1,94 @@
+/*
+ * Scenarios of solaris.c, with a fake libc ucred: getpeerucred allocates a ucred_t (counted), every
+ * getter answers the scenario's peer, whose -1 fields are those the OS does not report.
+ */
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <ucred.h>
+
+#include "fake_kernel.h"
+#include "solaris_ops.h"
+
+typedef struct fake_peer {
+  int error; /* getpeerucred's errno */
+  pid_t pid;
+  uid_t ruid, euid, suid;
+  gid_t rgid, egid, sgid;
+  int ngroups; /* -1: unknown */
+  const gid_t *groups;
+} fake_peer;
+
+struct ucred_s {
+  fake_peer peer;
+};
+
+int getpeerucred(int fd, ucred_t **cred) {
+  (void)fd;
+  uc_fake_count("getpeerucred");
+  if (*cred != NULL) uc_fake_count("ucred_t reused");
+  const fake_peer *peer = uc_current->peer;
+  if (peer->error != 0) {
+    errno = peer->error;
+    return -1;
+  }
+  ucred_t *made = (malloc)(sizeof *made);
+  if (made == NULL) abort();
+  made->peer = *peer;
+  uc_fake_count("ucred_t allocated");
+  *cred = made;
+  return 0;
+}
+
+void ucred_free(ucred_t *cred) {
+  uc_fake_count(cred == NULL ? "ucred_free(NULL)" : "ucred_free");
+  free(cred);
+}
+
+pid_t ucred_getpid(const ucred_t *cred) { return cred->peer.pid; }
+uid_t ucred_getruid(const ucred_t *cred) { return cred->peer.ruid; }
+uid_t ucred_geteuid(const ucred_t *cred) { return cred->peer.euid; }
+uid_t ucred_getsuid(const ucred_t *cred) { return cred->peer.suid; }
+gid_t ucred_getrgid(const ucred_t *cred) { return cred->peer.rgid; }
+gid_t ucred_getegid(const ucred_t *cred) { return cred->peer.egid; }
+gid_t ucred_getsgid(const ucred_t *cred) { return cred->peer.sgid; }
+
+int ucred_getgroups(const ucred_t *cred, const gid_t **groups) {
+  if (cred->peer.ngroups > 0) *groups = cred->peer.groups;
+  return cred->peer.ngroups;
+}
+
+static const gid_t two[] = {10, 20};
+static const gid_t many[1100] = {[0 ... 1098] = 7, [1099] = 1099};
+
+static const fake_peer normal = {0, 4242, 1000, 1001, 1002, 2000, 2001, 2002, 2, two};
+static const fake_peer other_zone = {0, -1, 1000, 1001, 1002, 2000, 2001, 2002, 2, two};
+static const fake_peer saved_unknown = {0, 4242, 1000, 1001, (uid_t)-1, 2000, 2001, (gid_t)-1, 2, two};
+static const fake_peer no_ids = {0, 4242, (uid_t)-1, (uid_t)-1, (uid_t)-1, (gid_t)-1, (gid_t)-1, (gid_t)-1, -1, NULL};
+static const fake_peer no_groups = {0, 4242, 1000, 1001, 1002, 2000, 2001, 2002, 0, NULL};
+static const fake_peer many_groups = {0, 4242, 1000, 1001, 1002, 2000, 2001, 2002, 1100, many};
+static const fake_peer unknown = {.error = EINVAL};
+static const fake_peer unconnected = {.error = ENOTCONN};
+static const fake_peer not_supported = {.error = ENOTSUP};
+
+#define UNIX(peer_) .family = AF_UNIX, .peer = &(peer_)
+
+const uc_scenario uc_scenarios[] = {
+    {"normal", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(normal)},
+    {"pid unknown (a peer in another zone)", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(other_zone)},
+    {"saved ids unknown", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(saved_unknown)},
+    {"no ids or groups", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(no_ids)},
+    {"no supplementary groups", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(no_groups)},
+    {"1100 groups, past the inline buffer", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(many_groups)},
+    {"no memory for the groups", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(many_groups), .fail_malloc = 1},
+    {"peer credentials unknown (EINVAL)", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(unknown)},
+    {"unconnected (ENOTCONN)", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(unconnected)},
+    {"not supported on this descriptor (ENOTSUP)", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(not_supported)},
+    {"TCP, which getpeerucred would answer", uc_solaris_peer_ucred, UC_CHECK_LISTENING, .family = AF_INET, .peer = &normal},
+    {"listening", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(normal), .listening = 1},
+    {"verified handle skips the listening check", uc_solaris_peer_ucred, 0, UNIX(normal), .listening = 1},
+    {"bad descriptor", uc_solaris_peer_ucred, UC_CHECK_LISTENING, .error = EBADF},
+    {"not a socket, verified handle", uc_solaris_peer_ucred, 0, .error = ENOTSOCK},
+};
+const size_t uc_scenario_count = sizeof uc_scenarios / sizeof uc_scenarios[0];

@@ -1,0 +1,31 @@
+/* Stand-in of illumos's <sys/socket.h> with _XPG4_2 (-D_XOPEN_SOURCE=600 -D__EXTENSIONS__): no sa_len. */
+#ifndef UC_STANDIN_SYS_SOCKET_H
+#define UC_STANDIN_SYS_SOCKET_H
+#include <sys/types.h>
+
+#if !defined(__EXTENSIONS__) || _XOPEN_SOURCE < 500
+#error "build with -D_XOPEN_SOURCE=600 -D__EXTENSIONS__ (PLATFORMS.md section 4)"
+#endif
+
+typedef uint32_t socklen_t;
+typedef socklen_t *Psocklen_t;
+typedef uint16_t sa_family_t;
+typedef double sockaddr_maxalign_t;
+
+#include <sys/socket_4_2bsd.h>
+
+struct sockaddr {
+  sa_family_t sa_family;
+  char sa_data[14];
+};
+
+struct sockaddr_storage {
+  sa_family_t ss_family;
+  char _ss_pad1[6];
+  sockaddr_maxalign_t _ss_align;
+  char _ss_pad2[240];
+};
+
+extern int getsockopt(int, int, int, void *, Psocklen_t);
+extern int getsockname(int, struct sockaddr *, Psocklen_t);
+#endif

@@ -1,0 +1,27 @@
+import { createRequire } from 'node:module';
+import { unsupported } from '@unix-cred/internal';
+import type * as Darwin from '@unix-cred/darwin';
+import type { Backend } from '../types.js';
+
+// Destructured once: property reads on a module namespace object are slow on a hot path.
+const { getXucred, getXucredAndPid } = createRequire(import.meta.url)('@unix-cred/darwin') as typeof Darwin;
+
+// The pid is LOCAL_PEERPID's, read with the xucred in one native call and cached with it per net.Socket.
+// pid 0 is no process: null, as on every OS.
+export const backend: Backend = {
+  credentials(socket) {
+    const cred = getXucredAndPid(socket);
+    return cred.pid === 0 ? { ...cred, pid: null } : cred;
+  },
+  pidUidGid(socket) {
+    const { pid, uid, gid } = getXucredAndPid(socket);
+    return { pid: pid === 0 ? null : pid, uid, gid };
+  },
+  uidGid(socket) {
+    const { uid, gid } = getXucred(socket);
+    return { uid, gid };
+  },
+  process() {
+    throw unsupported('getPeerProcess needs a Linux pidfd; macOS has no race-free process handle');
+  },
+};
