@@ -32,11 +32,13 @@ function procStatus(pid: number, field: string): number[] {
   return line.slice(field.length + 1).trim().split(/\s+/).filter(Boolean).map(Number);
 }
 
-// A root child that takes many supplementary groups (more than the addon's inline buffer holds) and connects.
+// A Python peer started as root that takes many supplementary groups (more than the addon's inline buffer
+// holds: 1500 × 4 bytes > 4096) and other ids, connects, and waits for the server to close.
 const MANY_GROUPS = Array.from({ length: 1500 }, (_, i) => 20000 + i);
 const PEER = `
-process.setgroups(JSON.parse(process.argv[2])); process.setgid(6202); process.setuid(6101);
-const s = require('node:net').connect(process.argv[1], () => s.write('x')); s.on('end', () => s.end()); s.resume();`;
+import json, os, socket, sys
+os.setgroups(json.loads(sys.argv[2])); os.setgid(6202); os.setuid(6101)
+s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.send(b'x'); s.recv(1)`;
 
 let dir: string;
 let server: net.Server;
@@ -56,7 +58,7 @@ afterAll(() => {
 });
 
 async function connectPeer(): Promise<{ socket: net.Socket; pid: number; end: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['-e', PEER, path, JSON.stringify(MANY_GROUPS)], { stdio: 'inherit' });
+  const child = spawn(PYTHON, ['-c', PEER, path, JSON.stringify(MANY_GROUPS)], { stdio: 'inherit' });
   const [socket] = (await once(server, 'connection')) as [net.Socket];
   await once(socket, 'data');
   return { socket, pid: child.pid!, end: async () => { socket.end(); await once(child, 'exit'); } };
