@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['cases/**/*.test.ts'],
+    // One line per case, natively and in the VM images alike.
+    reporters: ['verbose'],
     // One process per file: descriptor counts and worker threads must not see another file's activity.
     pool: 'forks',
     isolate: true,
