@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "unix_cred_linux",
-      "sources": ["src/addon.cc", "src/linux.c"],
+      "sources": ["src/addon.cc", "src/linux.c", "src/process.c", "src/passing.c"],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",
         "<!(node -p \"require('path').dirname(require.resolve('@unix-cred/internal/package.json'))\")/include"

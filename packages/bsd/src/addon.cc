@@ -4,6 +4,7 @@
 extern "C" {
 #include "bsd_ops.h"
 }
+#include "unix_cred/passing_ops.h"
 
 // binding.gyp compiles one OS file: FreeBSD and DragonFly answer an xucred, OpenBSD and NetBSD pid, uid, gid.
 static const unix_cred::Operation kOperations[] = {
@@ -12,6 +13,8 @@ static const unix_cred::Operation kOperations[] = {
 #else
     {"peerUcred", uc_bsd_peer_ucred},
 #endif
+    {"processCredentials", uc_bsd_process_credentials},
+    UC_PASSING_OPERATIONS,
 };
 
 UNIX_CRED_ADDON(kOperations)

@@ -7,4 +7,6 @@
 int uc_bsd_peer_xucred(int fd, int arg, uc_out *out);
 /* openbsd.c: SO_PEERCRED; netbsd.c: LOCAL_PEEREID. */
 int uc_bsd_peer_ucred(int fd, int arg, uc_out *out);
+/* process.c (every BSD): the calling process's ids. */
+int uc_bsd_process_credentials(int fd, int arg, uc_out *out);
 #endif

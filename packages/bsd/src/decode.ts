@@ -14,8 +14,11 @@ export interface Xucred {
 
 /** OpenBSD sockpeercred (SO_PEERCRED) and NetBSD unpcbid (LOCAL_PEEREID): effective ids. */
 export interface Ucred {
+  /** The peer's pid when it connected (server) or listened (client). */
   pid: number;
+  /** Effective uid. */
   uid: number;
+  /** Effective gid. */
   gid: number;
 }
 

@@ -2,13 +2,14 @@
  * @unix-cred/bsd: peer credentials of UNIX-domain sockets on FreeBSD, DragonFly, OpenBSD and NetBSD.
  * FreeBSD and DragonFly: LOCAL_PEERCRED (xucred, with groups); OpenBSD: SO_PEERCRED; NetBSD: LOCAL_PEEREID.
  */
-import { loadNative, peerQuery, platformName, unsupported, type NativeOp, type SocketLike } from '@unix-cred/internal';
+import { createPassing, type Passing, loadNative, passingOps, peerQuery, platformName, readProcessCredentials, unsupported, type NativeOp, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 import { decodeUcred, decodeXucred, type Ucred, type Xucred } from './decode.js';
 
-export type { SocketLike } from '@unix-cred/internal';
+export type { ProcessCredentials, SocketLike } from '@unix-cred/internal';
 export type { Ucred, Xucred } from './decode.js';
+export type { Passing, PassingOptions, PassingSocket, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
 
-type Op = 'peerXucred' | 'peerUcred';
+type Op = 'peerXucred' | 'peerUcred' | 'processCredentials' | PassingOp;
 
 const os = platformName();
 
@@ -20,7 +21,7 @@ const native = loadNative<Op>({
   moduleUrl: import.meta.url,
   servesThisOs: hasXucred || os === 'openbsd' || os === 'netbsd',
   servedOsLabel: 'FreeBSD, DragonFly, OpenBSD and NetBSD',
-  ops: ['peerXucred', 'peerUcred'],
+  ops: ['peerXucred', 'peerUcred', 'processCredentials', ...passingOps],
 });
 const { words } = native;
 
@@ -52,3 +53,21 @@ export const getXucred: (socket: SocketLike) => Xucred = peerQuery(readXucred, (
 
 /** OpenBSD (SO_PEERCRED) and NetBSD (LOCAL_PEEREID). Throws ERR_UNIX_CRED_UNSUPPORTED on FreeBSD and DragonFly. */
 export const getUcred: (socket: SocketLike) => Ucred = peerQuery(readUcred, (cred) => ({ ...cred }));
+
+/**
+ * The calling process's ids (credentials(7)). FreeBSD, DragonFly and OpenBSD: getresuid(2) and getresgid(2)
+ * give the saved ids; NetBSD has no call for them, so `suid` and `sgid` are null there. The file-system ids
+ * are Linux's alone: null. `groups` is getgroups(2)'s list (older FreeBSD releases put the egid first).
+ */
+export function getProcessCredentials(): ProcessCredentials {
+  return readProcessCredentials(native, 'processCredentials');
+}
+
+/**
+ * Credential and descriptor passing, GLib UnixConnection wire-compatible (see README). FreeBSD: SCM_CREDS
+ * (cmsgcred) sent, SCM_CREDS2 (LOCAL_CREDS_PERSISTENT, 13+) or LOCAL_CREDS received; DragonFly: SO_PASSCRED;
+ * NetBSD: LOCAL_CREDS; OpenBSD: the plain byte, and the peer credentials on receipt (source 'peer').
+ */
+export const passing: Passing = createPassing(native, {
+  peer: hasXucred ? getXucred : (socket) => ({ ...getUcred(socket), groups: null }),
+});

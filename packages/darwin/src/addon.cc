@@ -4,12 +4,15 @@
 extern "C" {
 #include "darwin_ops.h"
 }
+#include "unix_cred/passing_ops.h"
 
 static const unix_cred::Operation kOperations[] = {
     {"peerXucred", uc_darwin_peer_xucred},
     {"peerXucredPid", uc_darwin_peer_xucred_pid},
     {"peerPid", uc_darwin_peer_pid},
     {"peerEffectivePid", uc_darwin_peer_effective_pid},
+    {"processCredentials", uc_darwin_process_credentials},
+    UC_PASSING_OPERATIONS,
 };
 
 UNIX_CRED_ADDON(kOperations)

@@ -7,4 +7,6 @@ int uc_darwin_peer_xucred(int fd, int arg, uc_out *out);
 int uc_darwin_peer_xucred_pid(int fd, int arg, uc_out *out);
 int uc_darwin_peer_pid(int fd, int arg, uc_out *out);
 int uc_darwin_peer_effective_pid(int fd, int arg, uc_out *out);
+/* process.c: the calling process's ids. */
+int uc_darwin_process_credentials(int fd, int arg, uc_out *out);
 #endif

@@ -2,6 +2,7 @@
 
 /** LOCAL_PEERCRED: effective ids of the peer when it connected (server) or listened (client). macOS's xucred has no pid. */
 export interface Xucred {
+  /** Always null: the xucred has no pid (see getPeerPid). */
   pid: null;
   /** Effective uid. */
   uid: number;
@@ -13,9 +14,13 @@ export interface Xucred {
 
 /** Xucred with the pid LOCAL_PEERPID gave in the same native call. */
 export interface XucredPid {
+  /** LOCAL_PEERPID: the pid of the process that last did I/O on the peer's socket (the peer itself, unless it handed the socket on). */
   pid: number;
+  /** Effective uid. */
   uid: number;
+  /** Effective gid: groups[0]. */
   gid: number;
+  /** The kernel's group list, the effective gid first, at most 16 (NGROUPS). */
   groups: number[];
 }
 

@@ -2,20 +2,21 @@
  * @unix-cred/darwin: peer credentials of UNIX-domain sockets on macOS.
  * LOCAL_PEERCRED (xucred: effective uid, groups), LOCAL_PEERPID and LOCAL_PEEREPID.
  */
-import { loadNative, peerQuery, type SocketLike } from '@unix-cred/internal';
+import { createPassing, type Passing, loadNative, passingOps, peerQuery, pidOrNull, readProcessCredentials, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 import { decodeXucred, decodeXucredPid, type Xucred, type XucredPid } from './decode.js';
 
-export type { SocketLike } from '@unix-cred/internal';
+export type { ProcessCredentials, SocketLike } from '@unix-cred/internal';
 export type { Xucred, XucredPid } from './decode.js';
+export type { Passing, PassingOptions, PassingSocket, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
 
-type Op = 'peerXucred' | 'peerXucredPid' | 'peerPid' | 'peerEffectivePid';
+type Op = 'peerXucred' | 'peerXucredPid' | 'peerPid' | 'peerEffectivePid' | 'processCredentials' | PassingOp;
 
 const native = loadNative<Op>({
   packageName: '@unix-cred/darwin',
   moduleUrl: import.meta.url,
   servesThisOs: process.platform === 'darwin',
   servedOsLabel: 'macOS',
-  ops: ['peerXucred', 'peerXucredPid', 'peerPid', 'peerEffectivePid'],
+  ops: ['peerXucred', 'peerXucredPid', 'peerPid', 'peerEffectivePid', 'processCredentials', ...passingOps],
 });
 const { words, ops } = native;
 
@@ -58,3 +59,19 @@ export const getPeerPid: (socket: SocketLike) => number = peerQuery(readPid('pee
 
 /** LOCAL_PEEREPID: the effective pid: the process the peer acts for when it delegated (else as getPeerPid). */
 export const getPeerEffectivePid: (socket: SocketLike) => number = peerQuery(readPid('peerEffectivePid', 'LOCAL_PEEREPID'));
+
+/**
+ * The calling process's ids (credentials(7)). macOS has no getresuid: `suid` and `sgid` are null, as are the
+ * file-system ids (Linux's alone). `groups` is getgroups(2)'s list.
+ */
+export function getProcessCredentials(): ProcessCredentials {
+  return readProcessCredentials(native, 'processCredentials');
+}
+
+/**
+ * Credential and descriptor passing, GLib UnixConnection wire-compatible (see README). macOS has no credential
+ * messages: the byte travels alone and receiveCredentials reports the peer's xucred and LOCAL_PEERPID (source 'peer').
+ */
+export const passing: Passing = createPassing(native, {
+  peer: (socket) => pidOrNull(getXucredAndPid(socket)),
+});

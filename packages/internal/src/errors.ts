@@ -64,3 +64,25 @@ export function systemError(errno: number, syscall: string, detail?: string): Un
 export function notConnected(syscall: string, reason: string): UnixCredError {
   return systemError(constants.errno.ENOTCONN, syscall, reason);
 }
+
+/** The peer closed the connection before the byte a passing call waits for (credentials, descriptors). */
+export function peerClosed(what: string): UnixCredError {
+  return withCode(new Error(`The peer closed the connection before sending the byte that carries ${what}`), 'ERR_UNIX_CRED_PEER_CLOSED');
+}
+
+/** The byte arrived, but without the control message the call waits for. */
+export function noMessage(what: string): UnixCredError {
+  return withCode(new Error(`The byte arrived without ${what}`), 'ERR_UNIX_CRED_NO_MESSAGE');
+}
+
+/** A net.Socket in a state where a direct sendmsg or recvmsg would reorder or lose bytes. */
+export function invalidState(reason: string): UnixCredError {
+  return withCode(new Error(`Invalid socket state: ${reason}`), 'ERR_INVALID_STATE');
+}
+
+/** As Node's own AbortError (events.once, fs/promises): name 'AbortError', code 'ABORT_ERR', the signal's reason as cause. */
+export function abortError(signal: AbortSignal): UnixCredError {
+  const error = new Error('The operation was aborted', { cause: signal.reason });
+  error.name = 'AbortError';
+  return withCode(error, 'ABORT_ERR');
+}

@@ -2,4 +2,6 @@ export * from './errors.js';
 export * from './descriptor.js';
 export * from './native.js';
 export * from './peer.js';
+export * from './passing.js';
+export * from './process.js';
 export { platformName, type PlatformName } from './platform.js';

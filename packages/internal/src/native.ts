@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { constants } from 'node:os';
 import { UC_CHECK_LISTENING } from './peer.js';
-import { notConnected, notUnixSocket, systemError, truncated, unsupported, type UnixCredError } from './errors.js';
+import { notConnected, notUnixSocket, peerClosed, systemError, truncated, unsupported, type UnixCredError } from './errors.js';
 
 const require = createRequire(import.meta.url);
 const nodeGypBuild = require('node-gyp-build') as (directory: string) => unknown;
@@ -19,6 +19,8 @@ interface Codes {
   BAD_LENGTH: number;
   TRUNCATED: number;
   NO_MEMORY: number;
+  WOULD_BLOCK: number;
+  PEER_CLOSED: number;
   CHECK_LISTENING: number;
   WORDS: number;
 }
@@ -33,6 +35,14 @@ export interface Native<Op extends string> {
   gids(result: number | ArrayBuffer): number[];
   /** Throws the error an op's negative result stands for. */
   fail(result: number, syscall: string, feature: string): never;
+  /** The inline byte area, where the passing ops read their inputs (include/unix_cred/passing.h). */
+  readonly input: Uint8Array;
+  /** What a passing op returns when the socket is not ready: wait, then call it again. */
+  readonly wouldBlock: number;
+  /** Waits for fd to be readable (1) or writable (2) on this thread's event loop (include/unix_cred/async.h). */
+  wait(fd: number, events: number, id: number): Promise<number> | number;
+  /** Settles the wait `id` at once (with kCancelled: the caller knows why it cancelled). */
+  cancel(id: number): void;
 }
 
 /** A short description of this runtime, for messages about missing binaries. */
@@ -58,7 +68,9 @@ function opTable<Op extends string>(names: readonly Op[], pick: (name: Op) => Na
   return Object.fromEntries(names.map((name) => [name, pick(name)])) as Record<Op, NativeOp>;
 }
 
-function wrap<Op extends string>(addon: { buffer: ArrayBuffer; codes: Codes } & Record<Op, NativeOp>, opNames: readonly Op[]): Native<Op> {
+type Addon<Op extends string> = { buffer: ArrayBuffer; codes: Codes; wait: Native<Op>['wait']; cancel: Native<Op>['cancel'] } & Record<Op, NativeOp>;
+
+function wrap<Op extends string>(addon: Addon<Op>, opNames: readonly Op[]): Native<Op> {
   const { codes } = addon;
   if (codes.CHECK_LISTENING !== UC_CHECK_LISTENING) throw new Error('unix-cred: the native binary and its JavaScript disagree; rebuild it');
   const inlineBytes = new Uint8Array(addon.buffer, codes.WORDS * 4);
@@ -70,6 +82,10 @@ function wrap<Op extends string>(addon: { buffer: ArrayBuffer; codes: Codes } & 
     words: new Uint32Array(addon.buffer, 0, codes.WORDS),
     ops,
     bytes,
+    input: inlineBytes,
+    wouldBlock: codes.WOULD_BLOCK,
+    wait: addon.wait,
+    cancel: addon.cancel,
     gids(result) {
       if (typeof result !== 'number') return Array.from(new Uint32Array(result));
       // An index loop over the persistent view: no view or iterator per call on the common path.
@@ -95,6 +111,8 @@ function wrap<Op extends string>(addon: { buffer: ArrayBuffer; codes: Codes } & 
           throw truncated(feature);
         case codes.NO_MEMORY:
           throw systemError(constants.errno.ENOMEM, syscall);
+        case codes.PEER_CLOSED:
+          throw peerClosed(feature);
         default:
           throw systemError(-result, syscall);
       }
@@ -125,6 +143,11 @@ function otherOs<Op extends string>(options: NativeOptions<Op>): Native<Op> {
     bytes: () => new Uint8Array(0),
     gids: () => [],
     fail: op,
+    // Room for the inputs a passing call writes before its op throws.
+    input: new Uint8Array(4096),
+    wouldBlock: 0,
+    wait: op,
+    cancel: op,
   };
 }
 
@@ -141,5 +164,5 @@ export function loadNative<Op extends string>(options: NativeOptions<Op>): Nativ
   } catch (cause) {
     throw missingBinary(options.packageName, directory, cause);
   }
-  return wrap(addon as { buffer: ArrayBuffer; codes: Codes } & Record<Op, NativeOp>, options.ops);
+  return wrap(addon as Addon<Op>, options.ops);
 }

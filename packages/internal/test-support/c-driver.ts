@@ -42,6 +42,10 @@ export interface ScenarioResult {
   heap: boolean;
   /** Calls into the fake kernel, by name. */
   counters: Record<string, number>;
+  /** The variable-size result as bytes. */
+  raw: Buffer;
+  /** What the fake sendmsg, recvmsg, setsockopt, fcntl and close saw ("close 100;..."). */
+  log: string;
 }
 
 /** Builds and runs the driver; returns each scenario's result by name. */
@@ -69,6 +73,8 @@ export function runScenarios(spec: DriverSpec): Map<string, ScenarioResult> {
         ...includes.map((dir) => `-I${dir}`),
         ...spec.sources.map((source) => join(spec.packageDir, source)),
         join(here, 'c', 'fake_kernel.c'),
+        join(here, 'c', 'fake_process.c'),
+        join(here, 'c', 'fake_passing.c'),
         join(here, 'c', 'driver.c'),
         '-o', binary,
       ],
@@ -80,7 +86,7 @@ export function runScenarios(spec: DriverSpec): Map<string, ScenarioResult> {
         const { name, bytes, ...rest } = JSON.parse(line) as Omit<ScenarioResult, 'groups'> & { name: string; bytes: string };
         const raw = Buffer.from(bytes, 'hex');
         const groups = Array.from({ length: raw.length / 4 }, (_, i) => raw.readUInt32LE(i * 4));
-        return [name, { ...rest, groups }];
+        return [name, { ...rest, groups, raw }];
       }),
     );
   } finally {
@@ -94,6 +100,10 @@ export interface Expected {
   words?: Record<number, number>;
   groups?: number[];
   counters?: Record<string, number>;
+  /** The fake kernel's log of the passing calls, exactly. */
+  log?: string;
+  /** The variable-size result's bytes, exactly. */
+  raw?: Buffer;
 }
 
 /** Checks one scenario's result against what it must answer. */
@@ -103,6 +113,8 @@ export function checkScenario(results: Map<string, ScenarioResult>, name: string
   const actual: Expected = { rc: result.rc };
   if (expected.words) actual.words = Object.fromEntries(Object.keys(expected.words).map((i) => [i, result.words[Number(i)]!]));
   if (expected.groups) actual.groups = result.groups;
+  if (expected.log !== undefined) actual.log = result.log;
+  if (expected.raw) actual.raw = result.raw;
   if (expected.counters) actual.counters = Object.fromEntries(Object.keys(expected.counters).map((c) => [c, result.counters[c] ?? 0]));
   expect(actual, name).toEqual(expected);
 }
@@ -153,4 +165,8 @@ export const bsdErrno: Readonly<Record<string, number>> = {
   ENOPROTOOPT: 42,
   EOPNOTSUPP: 45,
   ENOTCONN: 57,
+  EAGAIN: 35,
+  EWOULDBLOCK: 35,
+  EINTR: 4,
+  ECONNRESET: 54,
 };

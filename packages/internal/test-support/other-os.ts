@@ -34,3 +34,37 @@ export async function failuresOnAnotherOs(calls: Call[]): Promise<string[]> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The passing functions of a platform package. */
+interface PassingFunctions {
+  enableCredentialPassing(target: never): void;
+  sendCredentials(socket: number): Promise<void>;
+  receiveCredentials(socket: number): Promise<unknown>;
+  sendFds(socket: number, fds: number[]): Promise<void>;
+  receiveFds(socket: number): Promise<unknown>;
+  sendFd(socket: number, fd: number): Promise<void>;
+  receiveFd(socket: number): Promise<unknown>;
+}
+
+/** Calls each passing function on descriptor 0 and returns the code and message of each failure, or 'no error'. */
+export async function passingOnAnotherOs(p: PassingFunctions): Promise<string[]> {
+  const calls: (() => unknown)[] = [
+    () => p.enableCredentialPassing(0 as never),
+    () => p.sendCredentials(0),
+    () => p.receiveCredentials(0),
+    () => p.sendFds(0, [1]),
+    () => p.receiveFds(0),
+    () => p.sendFd(0, 1),
+    () => p.receiveFd(0),
+  ];
+  return Promise.all(
+    calls.map(async (call) => {
+      try {
+        await call();
+        return 'no error';
+      } catch (error) {
+        return `${(error as { code?: string }).code}: ${(error as Error).message}`;
+      }
+    }),
+  );
+}

@@ -1,5 +1,6 @@
 #include "unix_cred/addon.h"
 #include "linux_ops.h"
+#include "unix_cred/passing_ops.h"
 
 static const unix_cred::Operation kOperations[] = {
     {"peerCred", uc_linux_peer_cred},
@@ -10,6 +11,8 @@ static const unix_cred::Operation kOperations[] = {
     {"pidfdAlive", uc_linux_pidfd_alive},
     {"pidfdSignal", uc_linux_pidfd_signal},
     {"close", uc_linux_close},
+    {"processCredentials", uc_linux_process_credentials},
+    UC_PASSING_OPERATIONS,
 };
 
 UNIX_CRED_ADDON(kOperations)

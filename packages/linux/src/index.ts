@@ -2,26 +2,29 @@
  * @unix-cred/linux: peer credentials of UNIX-domain sockets on Linux.
  * SO_PEERCRED, SO_PEERGROUPS, SO_PEERPIDFD and SO_PEERSEC, with the kernel's sentinels refused.
  */
-import { loadNative, peerQuery, type Native, type SocketLike } from '@unix-cred/internal';
+import { createPassing, type Passing, loadNative, passingOps, peerQuery, pidOrNull, readProcessCredentials, type Native, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 
-export type { SocketLike } from '@unix-cred/internal';
+export type { ProcessCredentials, SocketLike } from '@unix-cred/internal';
+export type { Passing, PassingOptions, PassingSocket, ReceiveCredentialsOptions, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
 
 /** SO_PEERCRED: the peer's pid and effective uid and gid when it connected (client) or listened (server). */
 export interface Ucred {
   /** 0 when the peer is in a pid namespace this process cannot see. */
   pid: number;
+  /** Effective uid. */
   uid: number;
+  /** Effective gid. */
   gid: number;
 }
 
-type Op = 'peerCred' | 'peerCredGroups' | 'peerGroups' | 'peerPidfd' | 'peerSecurity' | 'pidfdAlive' | 'pidfdSignal' | 'close';
+type Op = 'peerCred' | 'peerCredGroups' | 'peerGroups' | 'peerPidfd' | 'peerSecurity' | 'pidfdAlive' | 'pidfdSignal' | 'close' | 'processCredentials' | PassingOp;
 
 const native: Native<Op> = loadNative<Op>({
   packageName: '@unix-cred/linux',
   moduleUrl: import.meta.url,
   servesThisOs: process.platform === 'linux',
   servedOsLabel: 'Linux',
-  ops: ['peerCred', 'peerCredGroups', 'peerGroups', 'peerPidfd', 'peerSecurity', 'pidfdAlive', 'pidfdSignal', 'close'],
+  ops: ['peerCred', 'peerCredGroups', 'peerGroups', 'peerPidfd', 'peerSecurity', 'pidfdAlive', 'pidfdSignal', 'close', 'processCredentials', ...passingOps],
 });
 const { words, ops } = native;
 
@@ -39,6 +42,7 @@ function readGroups(fd: number, arg: number): number[] {
 
 /** Ucred plus the peer's groups, read in one native call (for the umbrella's getPeerCredentials). */
 export interface UcredGroups extends Ucred {
+  /** The peer's supplementary groups, as {@link getPeerGroups}. */
   groups: number[];
 }
 
@@ -57,7 +61,9 @@ function readSecurityContext(fd: number, arg: number): string | null {
 
 /** A pidfd of the peer and the pid SO_PEERCRED gives for the same process. */
 export interface PeerPidfd {
+  /** The pidfd, close-on-exec; the caller owns it. */
   pidfd: number;
+  /** The peer's pid. */
   pid: number;
 }
 
@@ -67,13 +73,24 @@ function readPidfd(fd: number, arg: number): PeerPidfd {
   return { pidfd: words[0]!, pid: words[1]! };
 }
 
-/** SO_PEERCRED. Throws ENOTCONN for a listening or unconnected socket, ERR_UNIX_CRED_NOT_UNIX_SOCKET for TCP/UDP. */
+/**
+ * SO_PEERCRED: the peer's pid and effective ids. Cached for the life of a `net.Socket`'s handle; a raw
+ * descriptor is checked (SO_ACCEPTCONN) on every call.
+ *
+ * @throws `ENOTCONN` for a listening or unconnected socket, or after the peer is gone (the kernel's pid 0, uid 4294967295 is never returned).
+ * @throws `ERR_UNIX_CRED_NOT_UNIX_SOCKET` for TCP or UDP; `EBADF` or `ENOTSOCK` for a bad descriptor or one that is no socket.
+ * @throws `TypeError` / `RangeError` for an argument that is no socket or descriptor; `ERR_SOCKET_CLOSED` for a `net.Socket` without one.
+ * @throws `ERR_UNIX_CRED_UNSUPPORTED` on another OS.
+ */
 export const getUcred: (socket: SocketLike) => Ucred = peerQuery(readUcred, (cred) => ({ pid: cred.pid, uid: cred.uid, gid: cred.gid }));
 
-/** SO_PEERGROUPS: the peer's supplementary groups as the kernel holds them (as /proc/<pid>/status shows). */
+/**
+ * SO_PEERGROUPS: the peer's supplementary groups as the kernel holds them (as /proc/<pid>/status shows), any
+ * number of them. Throws what {@link getUcred} throws, and `ERR_UNIX_CRED_UNSUPPORTED` before Linux 4.13.
+ */
 export const getPeerGroups: (socket: SocketLike) => number[] = peerQuery(readGroups, (groups) => groups.slice());
 
-/** getUcred and getPeerGroups together, in one native call. */
+/** {@link getUcred} and {@link getPeerGroups} together, in one native call; throws what they throw. */
 export const getUcredGroups: (socket: SocketLike) => UcredGroups = peerQuery(readUcredGroups, (cred) => ({
   pid: cred.pid,
   uid: cred.uid,
@@ -81,21 +98,22 @@ export const getUcredGroups: (socket: SocketLike) => UcredGroups = peerQuery(rea
   groups: cred.groups.slice(),
 }));
 
-/** SO_PEERSEC: the peer's LSM label (SELinux, AppArmor, Smack), or null when no LSM labels sockets. */
+/** SO_PEERSEC: the peer's LSM label (SELinux, AppArmor, Smack), or null when no LSM labels sockets. Throws what {@link getUcred} throws. */
 export const getPeerSecurityContext: (socket: SocketLike) => string | null = peerQuery(readSecurityContext, (label) => label);
 
 /**
  * SO_PEERPIDFD (Linux 6.5+): a pidfd of the peer process, close-on-exec. The caller owns it and must close it.
  * The peer pid inside it never refers to another process, even after the peer exits and its pid is reused.
+ * Throws what {@link getUcred} throws, and `ERR_UNIX_CRED_UNSUPPORTED` before Linux 6.5.
  */
 export function getPeerPidfd(socket: SocketLike): number {
   return openPeerPidfd(socket).pidfd;
 }
 
-/** getPeerPidfd plus the peer's pid (from SO_PEERCRED in the same call). The caller owns the pidfd. */
+/** {@link getPeerPidfd} plus the peer's pid (from SO_PEERCRED in the same call). The caller owns the pidfd; a new one on every call. */
 export const openPeerPidfd: (socket: SocketLike) => PeerPidfd = peerQuery(readPidfd);
 
-/** Whether the process a pidfd refers to is still running (not yet exited; a zombie counts as exited). */
+/** Whether the process a pidfd refers to is still running (not yet exited; a zombie counts as exited). Throws `EBADF` for a closed pidfd. */
 export function pidfdIsAlive(pidfd: number): boolean {
   const rc = ops.pidfdAlive(pidfd, 0) as number;
   if (rc < 0) native.fail(rc, 'poll', 'pidfd');
@@ -108,8 +126,27 @@ export function pidfdSendSignal(pidfd: number, signal: number): void {
   if (rc < 0) native.fail(rc, 'pidfd_send_signal', 'pidfd_send_signal (Linux 5.1 and later)');
 }
 
-/** close(2) on a descriptor this package handed out. */
+/** close(2) on a descriptor this package handed out (a pidfd). Throws `EBADF` for one already closed. */
 export function closeDescriptor(fd: number): void {
   const rc = ops.close(fd, 0) as number;
   if (rc < 0) native.fail(rc, 'close', 'close');
 }
+
+/**
+ * The calling process's ids (credentials(7)): getresuid(2) and getresgid(2) for the real, effective and
+ * saved ids, setfsuid(2) and setfsgid(2) for the file-system ids (asked without changing them), getgroups(2).
+ * Every field has a value on Linux. Read anew on every call: a process may change its own ids.
+ */
+export function getProcessCredentials(): ProcessCredentials {
+  return readProcessCredentials(native, 'processCredentials');
+}
+
+/**
+ * Credential and descriptor passing, GLib UnixConnection wire-compatible (see README): SO_PASSCRED and, where
+ * the kernel has it, SO_PASSPIDFD; SCM_CREDENTIALS with the sender's pid, euid and egid; SCM_RIGHTS. The peer
+ * credentials (getUcredGroups) stand in where no credential message came with the byte.
+ */
+export const passing: Passing = createPassing(native, {
+  peer: (socket) => pidOrNull(getUcredGroups(socket)),
+  close: closeDescriptor,
+});

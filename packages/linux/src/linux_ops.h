@@ -13,6 +13,8 @@ int uc_linux_peer_security(int fd, int arg, uc_out *out);
 int uc_linux_pidfd_alive(int pidfd, int arg, uc_out *out);
 int uc_linux_pidfd_signal(int pidfd, int signal_number, uc_out *out);
 int uc_linux_close(int fd, int arg, uc_out *out);
+/* process.c */
+int uc_linux_process_credentials(int fd, int arg, uc_out *out);
 #ifdef __cplusplus
 }
 #endif

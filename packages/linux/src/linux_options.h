@@ -13,6 +13,13 @@
 #ifndef SO_PEERPIDFD
 #define SO_PEERPIDFD 77
 #endif
+#ifndef SO_PASSPIDFD
+#define SO_PASSPIDFD 76
+#endif
+#endif
+/* The same on every arch (include/linux/socket.h). */
+#ifndef SCM_PIDFD
+#define SCM_PIDFD 0x04
 #endif
 #ifndef SYS_pidfd_send_signal
 #define SYS_pidfd_send_signal 424

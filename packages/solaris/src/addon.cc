@@ -4,9 +4,12 @@
 extern "C" {
 #include "solaris_ops.h"
 }
+#include "unix_cred/passing_ops.h"
 
 static const unix_cred::Operation kOperations[] = {
     {"peerUcred", uc_solaris_peer_ucred},
+    {"processCredentials", uc_solaris_process_credentials},
+    UC_PASSING_OPERATIONS,
 };
 
 UNIX_CRED_ADDON(kOperations)

@@ -3,12 +3,19 @@ import { notConnected } from '@unix-cred/internal';
 
 /** getpeerucred(3C): the peer's ids when it connected (server) or listened (client); null where the OS does not report one. */
 export interface PeerUcred {
+  /** ucred_getpid; null for a peer in another zone, for one. */
   pid: number | null;
+  /** Real uid (ucred_getruid). */
   ruid: number | null;
+  /** Effective uid (ucred_geteuid). */
   euid: number | null;
+  /** Saved uid (ucred_getsuid). */
   suid: number | null;
+  /** Real gid (ucred_getrgid). */
   rgid: number | null;
+  /** Effective gid (ucred_getegid). */
   egid: number | null;
+  /** Saved gid (ucred_getsgid). */
   sgid: number | null;
   /** The supplementary groups; empty also when the OS reports none (then every id is null too). */
   groups: number[];
@@ -25,7 +32,16 @@ export function decodePeerUcred(words: ArrayLike<number>, groups: number[]): Pee
 }
 
 /** The unified API's view: effective ids. A peer whose effective ids the OS does not report has no valid credentials: ENOTCONN. */
-export function effectiveCredentials(cred: PeerUcred): { pid: number | null; uid: number; gid: number; groups: number[] } {
+export function effectiveCredentials(cred: PeerUcred): {
+  /** As {@link PeerUcred.pid}. */
+  pid: number | null;
+  /** The effective uid. */
+  uid: number;
+  /** The effective gid. */
+  gid: number;
+  /** The supplementary groups. */
+  groups: number[];
+} {
   if (cred.euid === null || cred.egid === null) throw notConnected('getpeerucred', 'the OS reports no effective uid and gid for the peer');
   return { pid: cred.pid, uid: cred.euid, gid: cred.egid, groups: cred.groups };
 }

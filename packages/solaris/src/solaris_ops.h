@@ -4,4 +4,6 @@
 #include "unix_cred/os.h"
 
 int uc_solaris_peer_ucred(int fd, int arg, uc_out *out);
+/* process.c: the calling process's ids. */
+int uc_solaris_process_credentials(int fd, int arg, uc_out *out);
 #endif

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { getPeerCredentials, platform } from './index.js';
 import type { PeerCredentials } from './types.js';
-import { formatTable } from './table.js';
+import { formatGroups, formatTable } from './table.js';
 
 /** What a peer says of itself; the demo prints it beside what the kernel said of that peer. */
 interface SelfReport {
@@ -26,17 +26,13 @@ socket.on('data', () => {}).on('end', () => socket.end());
 
 const DEMO_USER = { uid: 4321, gid: 4322, groups: [4401, 4402, 4403] };
 
-function describeGroups(groups: readonly number[] | null): string {
-  return groups === null ? '(not reported)' : groups.length === 0 ? '(none)' : groups.join(',');
-}
-
 function row(name: string, cred: PeerCredentials, self: SelfReport): string[] {
   // getgroups() may add the egid to what the kernel holds; compare the lists without it.
   const sameGroups = (a: readonly number[]) => new Set(a.filter((g) => g !== self.gid)).size;
   const groupsAgree =
     cred.groups === null || (cred.groups.every((g) => self.groups.includes(g)) && sameGroups(cred.groups) === sameGroups(self.groups));
   const agrees = cred.uid === self.uid && cred.gid === self.gid && (cred.pid === null || cred.pid === self.pid) && groupsAgree;
-  return [name, String(cred.pid ?? 'null'), String(cred.uid), String(cred.gid), describeGroups(cred.groups), `pid ${self.pid} uid ${self.uid} gid ${self.gid}`, agrees ? 'yes' : 'NO'];
+  return [name, String(cred.pid ?? 'null'), String(cred.uid), String(cred.gid), formatGroups(cred.groups), `pid ${self.pid} uid ${self.uid} gid ${self.gid}`, agrees ? 'yes' : 'NO'];
 }
 
 async function acceptPeer(server: net.Server, path: string, ids?: typeof DEMO_USER): Promise<{ cred: PeerCredentials; self: SelfReport; end: () => void }> {

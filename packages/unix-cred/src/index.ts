@@ -2,44 +2,122 @@
  * unix-cred: who is on the other end of a UNIX-domain socket, on every Unix Node runs on.
  * Loads the platform package of this OS and gives one API over it.
  */
-import { platformName, type PlatformName, type SocketLike } from '@unix-cred/internal';
+import { platformName, unsupported, type PlatformName, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 import { checkPeerWith, type PeerPolicy } from './policy.js';
 import { selectBackend } from './select.js';
 import type { PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid } from './types.js';
 
 export type { PeerPolicy } from './policy.js';
-export type { Backend, PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid, PlatformName, SocketLike } from './types.js';
+export type { Backend, PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid, PlatformName, ProcessCredentials, SocketLike } from './types.js';
 
-/** This OS as unix-cred names it. On an OS unix-cred does not support it is process.platform, and every call throws. */
+/**
+ * This OS as unix-cred names it: process.platform, but 'dragonfly' for DragonFly BSD. On an OS unix-cred does
+ * not support it is process.platform, and every call throws `ERR_UNIX_CRED_UNSUPPORTED`.
+ */
 export const platform: PlatformName = platformName() ?? (process.platform as PlatformName);
 
 const backend = selectBackend(platformName());
 
-/** pid, uid, gid and groups of the peer. Cached per net.Socket; a raw descriptor is checked on every call. */
+/**
+ * pid, effective uid and gid, and groups of the peer: a server sees its client as of `connect()`, a client
+ * its server as of `listen()`, a `socketpair()` its creator. A `net.Socket`'s answer is cached for the
+ * life of its handle (it never changes); a raw descriptor is checked on every call (numbers are reused).
+ *
+ * | OS | call | pid | groups |
+ * |---|---|---|---|
+ * | Linux | `SO_PEERCRED`, `SO_PEERGROUPS` (4.13+) | yes; null for a peer in a pid namespace this process cannot see | the kernel's list, as `/proc/<pid>/status` |
+ * | FreeBSD, DragonFly | `LOCAL_PEERCRED` (xucred) | FreeBSD 13+; null before and on DragonFly | at most 16, the egid first |
+ * | OpenBSD | `SO_PEERCRED` | yes | null |
+ * | NetBSD | `LOCAL_PEEREID` | yes | null |
+ * | macOS | `LOCAL_PEERCRED` (xucred), `LOCAL_PEERPID` | yes | at most 16, the egid first |
+ * | Solaris, illumos | getpeerucred(3C) | yes, null where the OS does not report it | yes |
+ *
+ * @throws `TypeError` `ERR_INVALID_ARG_TYPE` / `RangeError` `ERR_OUT_OF_RANGE` for an argument that is no socket or descriptor.
+ * @throws `ERR_SOCKET_CLOSED` for a `net.Socket` with no descriptor (not connected yet, destroyed).
+ * @throws `EBADF`, `ENOTSOCK` (system errors, with `errno` and `syscall`) for a bad descriptor or one that is no socket.
+ * @throws `ERR_UNIX_CRED_NOT_UNIX_SOCKET` for a socket of another family (TCP, UDP).
+ * @throws `ENOTCONN` for a listening or unconnected socket, or one without a valid peer (never the caller's own ids).
+ * @throws `ERR_UNIX_CRED_UNSUPPORTED` where the OS or kernel lacks the call, naming it.
+ */
 export function getPeerCredentials(socket: SocketLike): PeerCredentials {
   return backend.credentials(socket);
 }
 
-/** uid and gid of the peer, with as few system calls as the OS allows. */
+/**
+ * Effective uid and gid of the peer, with as few system calls as the OS allows: Linux `SO_PEERCRED`, FreeBSD,
+ * DragonFly and macOS `LOCAL_PEERCRED`, OpenBSD `SO_PEERCRED`, NetBSD `LOCAL_PEEREID`, Solaris getpeerucred(3C).
+ * Cached and checked as {@link getPeerCredentials}, and throws what it throws.
+ */
 export function getPeerUidGid(socket: SocketLike): PeerUidGid {
   return backend.uidGid(socket);
 }
 
-/** pid (null where the OS cannot say), uid and gid of the peer. */
+/**
+ * pid, effective uid and gid of the peer: {@link getPeerCredentials} without the groups (on Linux, one
+ * system call less). pid is null where the OS cannot say, as there. Throws what getPeerCredentials throws.
+ */
 export function getPeerPidUidGid(socket: SocketLike): PeerPidUidGid {
   return backend.pidUidGid(socket);
 }
 
-/** A pidfd-backed handle on the peer process (Linux 6.5+); elsewhere throws ERR_UNIX_CRED_UNSUPPORTED. */
+/**
+ * A handle on the peer process that never refers to another process, even after the peer exits and its pid is
+ * reused: a pidfd from `SO_PEERPIDFD` (Linux 6.5+). The caller owns it: close it, or `using peer = getPeerProcess(socket)`.
+ * A new pidfd on every call. Throws what {@link getPeerCredentials} throws, and:
+ *
+ * @throws `ERR_UNIX_CRED_UNSUPPORTED` before Linux 6.5, and on every other OS (none has a race-free process handle).
+ */
 export function getPeerProcess(socket: SocketLike): PeerProcess {
   return backend.process(socket);
 }
 
 /**
- * Authorizes a peer: returns its credentials when it matches at least one rule of the policy (uids,
- * gids, groups membership, sameUser), else throws ERR_UNIX_CRED_PEER_REJECTED. An empty policy is a
- * TypeError, not a silent refusal of everyone.
+ * Authorizes a peer: returns its {@link getPeerCredentials | credentials} when it matches at least one rule
+ * of the {@link PeerPolicy} (uids, gids, group membership, sameUser). The policy is checked before the socket:
+ * an empty or malformed one is a TypeError, never a silent refusal of everyone. Group membership needs the
+ * peer's group list: on OpenBSD and NetBSD, which report none, only the effective gid proves it.
+ *
+ * ```js
+ * net.createServer((socket) => {
+ *   try {
+ *     checkPeer(socket, { groups: [staffGid], sameUser: true });
+ *   } catch {
+ *     return socket.destroy(); // not one of ours, or no valid peer: fail closed
+ *   }
+ *   // ...serve a member of staff, or our own user
+ * });
+ * ```
+ * (examples/group-http-server in the repository does the same for HTTP, answering 403.)
+ *
+ * @throws `ERR_UNIX_CRED_PEER_REJECTED` when no rule matches; the credentials are on `error.credentials`.
+ * @throws `TypeError` `ERR_INVALID_ARG_TYPE` for a policy with no rule, or ids that are not integers from 0 to 4294967295.
+ * @throws what {@link getPeerCredentials} throws.
  */
 export function checkPeer(socket: SocketLike, policy: PeerPolicy): PeerCredentials {
   return checkPeerWith(getPeerCredentials, socket, policy);
 }
+
+/**
+ * The calling process's ids, as credentials(7) lists them: pid, ppid, pgid, sid; real, effective and saved
+ * uid and gid; the file-system uid and gid; the supplementary groups. Read anew on every call (a process may
+ * change its own ids). An id the OS has no call for is `null`:
+ *
+ * | OS | saved ids (`suid`, `sgid`) | file-system ids (`fsuid`, `fsgid`) |
+ * |---|---|---|
+ * | Linux | getresuid(2), getresgid(2) | setfsuid(2), setfsgid(2), asked without changing them |
+ * | FreeBSD, DragonFly, OpenBSD | getresuid(2), getresgid(2) | `null` |
+ * | NetBSD, macOS | `null`: no call gives them | `null` |
+ * | Solaris, illumos | ucred_get(3C) of the process itself | `null` |
+ *
+ * `groups` is getgroups(2)'s list: on Linux the kernel's (`Groups:` in /proc/self/status), without the egid
+ * that Node's `process.getgroups()` may add.
+ *
+ * @throws `ERR_UNIX_CRED_UNSUPPORTED` on an OS unix-cred does not support, or whose package is not installed.
+ */
+export function getProcessCredentials(): ProcessCredentials {
+  if (backend.processCredentials === undefined) throw unsupported(`getProcessCredentials on ${platform}`);
+  return backend.processCredentials();
+}
+
+export { enableCredentialPassing, receiveCredentials, receiveFd, receiveFds, sendCredentials, sendFd, sendFds } from './passing.js';
+export type { ReceivedCredentials, ReceivedFds } from './types.js';

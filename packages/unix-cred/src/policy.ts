@@ -1,41 +1,57 @@
 import { invalidArgType, peerRejected, type SocketLike } from '@unix-cred/internal';
 import type { PeerCredentials } from './types.js';
 
-/** Who may connect: a peer is accepted when it matches at least one rule given. */
+/**
+ * Who may connect, for {@link checkPeer}: a peer is accepted when it matches at least one rule given.
+ * A policy with no rule at all (`{}`, empty lists, `sameUser: false` alone) is a TypeError, never a
+ * policy that silently refuses everyone.
+ */
 export interface PeerPolicy {
-  /** Accept these effective uids. */
-  uids?: number[];
-  /** Accept these effective (primary) gids. */
-  gids?: number[];
-  /** Accept members of these groups: the peer's effective gid or any of its groups. */
-  groups?: number[];
+  /** Accept a peer whose effective uid is one of these. */
+  uids?: readonly number[];
+  /** Accept a peer whose effective (primary) gid is one of these. */
+  gids?: readonly number[];
+  /**
+   * Accept members of these groups: a peer whose effective gid or any of whose groups is one of these.
+   * Where the OS reports no group list (OpenBSD, NetBSD), only the effective gid can prove membership.
+   */
+  groups?: readonly number[];
   /** Accept a peer whose effective uid is this process's effective uid. */
   sameUser?: boolean;
 }
 
-function checkIds(policy: PeerPolicy, key: 'uids' | 'gids' | 'groups'): readonly number[] {
-  const ids = policy[key];
-  if (ids === undefined) return [];
-  if (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id) && id >= 0 && id <= 0xffffffff)) {
-    throw invalidArgType(`policy.${key}`, 'an array of ids (integers from 0 to 4294967295)', ids);
-  }
-  return ids;
+interface Rules {
+  uids: readonly number[];
+  gids: readonly number[];
+  groups: readonly number[];
+  sameUser: boolean;
 }
 
-/** Why a peer matches no rule, or null when it matches one. */
-function mismatch(policy: PeerPolicy, cred: PeerCredentials): string | null {
-  const uids = checkIds(policy, 'uids');
-  const gids = checkIds(policy, 'gids');
-  const groups = checkIds(policy, 'groups');
-  if (policy.sameUser !== undefined && typeof policy.sameUser !== 'boolean') throw invalidArgType('policy.sameUser', 'a boolean', policy.sameUser);
-  if (uids.length + gids.length + groups.length === 0 && policy.sameUser !== true) {
+function ids(policy: PeerPolicy, key: 'uids' | 'gids' | 'groups'): readonly number[] {
+  const list: unknown = policy[key];
+  if (list === undefined) return [];
+  if (!Array.isArray(list) || !list.every((id) => Number.isInteger(id) && id >= 0 && id <= 0xffffffff)) {
+    throw invalidArgType(`policy.${key}`, 'an array of ids (integers from 0 to 4294967295)', list);
+  }
+  return list as readonly number[];
+}
+
+/** The rules of a policy, checked before any system call: a malformed or empty policy is a TypeError. */
+function rulesOf(policy: PeerPolicy): Rules {
+  if (typeof policy !== 'object' || policy === null) throw invalidArgType('policy', 'an object', policy);
+  const rules = { uids: ids(policy, 'uids'), gids: ids(policy, 'gids'), groups: ids(policy, 'groups'), sameUser: policy.sameUser ?? false };
+  if (typeof rules.sameUser !== 'boolean') throw invalidArgType('policy.sameUser', 'a boolean', policy.sameUser);
+  if (rules.uids.length + rules.gids.length + rules.groups.length === 0 && !rules.sameUser) {
     throw invalidArgType('policy', 'a policy with at least one of uids, gids, groups or sameUser: true (an empty one would refuse everyone)', policy);
   }
-  if (uids.includes(cred.uid) || gids.includes(cred.gid)) return null;
-  if (policy.sameUser === true && cred.uid === process.geteuid!()) return null;
+  return rules;
+}
+
+function accepts(rules: Rules, cred: PeerCredentials): boolean {
+  if (rules.uids.includes(cred.uid) || rules.gids.includes(cred.gid)) return true;
+  if (rules.sameUser && cred.uid === process.geteuid!()) return true;
   // Where the OS reports no group list, only the effective gid can prove membership: fail closed.
-  if (groups.includes(cred.gid) || (cred.groups ?? []).some((gid) => groups.includes(gid))) return null;
-  return `uid ${cred.uid}, gid ${cred.gid}, groups ${cred.groups === null ? '(not reported by this OS)' : `[${cred.groups.join(', ')}]`} match no rule of the policy`;
+  return rules.groups.includes(cred.gid) || (cred.groups ?? []).some((gid) => rules.groups.includes(gid));
 }
 
 /**
@@ -43,9 +59,9 @@ function mismatch(policy: PeerPolicy, cred: PeerCredentials): string | null {
  * (with the credentials on `error.credentials`, for a log line).
  */
 export function checkPeerWith(getCredentials: (socket: SocketLike) => PeerCredentials, socket: SocketLike, policy: PeerPolicy): PeerCredentials {
-  if (typeof policy !== 'object' || policy === null) throw invalidArgType('policy', 'an object', policy);
+  const rules = rulesOf(policy);
   const cred = getCredentials(socket);
-  const reason = mismatch(policy, cred);
-  if (reason !== null) throw Object.assign(peerRejected(reason), { credentials: cred });
-  return cred;
+  if (accepts(rules, cred)) return cred;
+  const groups = cred.groups === null ? '(not reported by this OS)' : `[${cred.groups.join(', ')}]`;
+  throw Object.assign(peerRejected(`uid ${cred.uid}, gid ${cred.gid}, groups ${groups} match no rule of the policy`), { credentials: cred });
 }

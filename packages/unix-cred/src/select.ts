@@ -6,7 +6,7 @@ import type { Backend } from './types.js';
 const require = createRequire(import.meta.url);
 
 // The platform package of each OS. Loaded with require so that only this OS's package must be installed.
-const packageOf: Record<PlatformName, string> = {
+export const packageOf: Record<PlatformName, string> = {
   linux: '@unix-cred/linux',
   freebsd: '@unix-cred/bsd',
   dragonfly: '@unix-cred/bsd',
@@ -32,7 +32,7 @@ function failing(makeError: () => Error): Backend {
   const fail = (): never => {
     throw makeError();
   };
-  return { credentials: fail, pidUidGid: fail, uidGid: fail, process: fail };
+  return { credentials: fail, pidUidGid: fail, uidGid: fail, process: fail, processCredentials: fail };
 }
 
 function notInstalled(name: string, cause: unknown): Error {

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <vector>
 
+#include "unix_cred/async.h"
 #include "unix_cred/os.h"
 
 namespace unix_cred {
@@ -82,9 +83,12 @@ inline Napi::Object Init(Napi::Env env, Napi::Object exports, const Operation *o
   codes.Set("BAD_LENGTH", UC_E_BAD_LENGTH);
   codes.Set("TRUNCATED", UC_E_TRUNCATED);
   codes.Set("NO_MEMORY", UC_E_NO_MEMORY);
+  codes.Set("WOULD_BLOCK", UC_E_WOULD_BLOCK);
+  codes.Set("PEER_CLOSED", UC_E_PEER_CLOSED);
   codes.Set("CHECK_LISTENING", UC_CHECK_LISTENING);
   codes.Set("WORDS", UC_WORDS);
   exports.Set("codes", codes);
+  async::Export(env, exports);
 
   for (size_t i = 0; i < count; i++) {
     instance->bindings.push_back({instance, ops[i].op});

@@ -27,6 +27,8 @@
 #define UC_E_BAD_LENGTH (-10006)  /* the kernel answered a length we do not expect */
 #define UC_E_TRUNCATED (-10007)   /* control data truncated in transit */
 #define UC_E_NO_MEMORY (-10008)
+#define UC_E_WOULD_BLOCK (-10009) /* a non-blocking send or receive found the socket not ready: wait, then call again */
+#define UC_E_PEER_CLOSED (-10010) /* the peer closed the connection before the byte the call waits for */
 
 typedef struct uc_out {
   uint32_t *words;      /* UC_WORDS fixed-size result fields */

@@ -9,6 +9,14 @@ enum { MAX_COUNTERS = 16 };
 static const char *counter_names[MAX_COUNTERS];
 static unsigned counter_values[MAX_COUNTERS];
 static size_t counters;
+static char log_text[16384];
+static size_t log_len;
+
+void uc_fake_log(const char *what, long value) {
+  int n = snprintf(log_text + log_len, sizeof log_text - log_len, "%s %ld;", what, value);
+  if (n < 0 || (size_t)n >= sizeof log_text - log_len) abort();
+  log_len += (size_t)n;
+}
 
 void uc_fake_count(const char *counter) {
   size_t i = 0;
@@ -28,6 +36,10 @@ int main(void) {
     uint32_t words[UC_WORDS] = {0};
     unsigned char inline_bytes[UC_INLINE_BYTES];
     uc_out out = {words, inline_bytes, sizeof inline_bytes, NULL};
+    words[0] = uc_current->input_word;
+    if (uc_current->input_len != 0) memcpy(inline_bytes, uc_current->input, uc_current->input_len);
+    log_len = 0;
+    log_text[0] = 0;
     int rc = uc_current->op(3, uc_current->arg, &out);
     printf("{\"name\":\"%s\",\"rc\":%d,\"words\":[", uc_current->name, rc);
     for (size_t i = 0; i < UC_WORDS; i++) printf("%s%u", i == 0 ? "" : ",", words[i]);
@@ -35,7 +47,7 @@ int main(void) {
     for (int i = 0; i < rc; i++) printf("%02x", out.bytes[i]);
     printf("\",\"heap\":%s,\"counters\":{", out.heap != NULL ? "true" : "false");
     for (size_t i = 0; i < counters; i++) printf("%s\"%s\":%u", i == 0 ? "" : ",", counter_names[i], counter_values[i]);
-    printf("}}\n");
+    printf("},\"log\":\"%s\"}\n", log_text);
     free(out.heap);
   }
   return 0;

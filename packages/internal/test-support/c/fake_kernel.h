@@ -19,6 +19,33 @@ typedef struct uc_fake_option {
   socklen_t len;
 } uc_fake_option;
 
+/* The calling process, for the process-credentials ops (c/fake_process.c). */
+typedef struct uc_fake_process {
+  pid_t pid, ppid, pgid, sid;
+  uid_t ruid, euid, suid;
+  gid_t rgid, egid, sgid;
+  int ngroups;
+  const gid_t *groups;
+  int grew; /* another thread adds a group right after the op first counts them */
+} uc_fake_process;
+
+/* A control message the fake recvmsg delivers. */
+typedef struct uc_fake_cmsg {
+  int level;
+  int type;
+  const void *data;
+  size_t len;
+} uc_fake_cmsg;
+
+/* The other end of a socket, for the fake sendmsg and recvmsg (c/fake_passing.c). */
+typedef struct uc_fake_message {
+  int error;             /* errno of sendmsg and recvmsg */
+  size_t bytes;          /* recvmsg: the bytes that arrive (0: end of stream); sendmsg: the most it takes (0: all) */
+  uc_fake_cmsg cmsgs[2]; /* control messages before the descriptors */
+  int fds;               /* descriptors in an SCM_RIGHTS message after them, numbered from 100 */
+  int fd_room;           /* descriptors the process can still open, then MSG_CTRUNC (as Linux); 0: any number */
+} uc_fake_message;
+
 typedef struct uc_scenario {
   const char *name;
   uc_op op;
@@ -29,6 +56,11 @@ typedef struct uc_scenario {
   int fail_malloc;  /* malloc returns NULL */
   uc_fake_option options[2]; /* any other option answers ENOPROTOOPT */
   const void *peer; /* state of an OS-specific fake (Solaris: the peer's ucred) */
+  const uc_fake_process *process;
+  const uc_fake_message *message;
+  uint32_t input_word; /* words[0] before the call: a passing op's input */
+  const void *input;   /* the bytes before the call */
+  size_t input_len;
 } uc_scenario;
 
 /* Defined by each OS's scenario file. */
@@ -40,5 +72,8 @@ extern const uc_scenario *uc_current;
 
 /* Counts a call; the driver prints the counts of each scenario. */
 void uc_fake_count(const char *counter);
+
+/* Logs a call ("what value;"); the driver prints each scenario's log. */
+void uc_fake_log(const char *what, long value);
 
 #endif

@@ -4,7 +4,7 @@ import type * as Bsd from '@unix-cred/bsd';
 import type { Backend } from '../types.js';
 
 // Destructured once: property reads on a module namespace object are slow on a hot path.
-const { getUcred, getXucred, hasXucred } = createRequire(import.meta.url)('@unix-cred/bsd') as typeof Bsd;
+const { getUcred, getXucred, hasXucred, getProcessCredentials } = createRequire(import.meta.url)('@unix-cred/bsd') as typeof Bsd;
 
 const noProcessHandle = (): never => {
   throw unsupported(`getPeerProcess needs a Linux pidfd; ${platformName()} has no race-free process handle`);
@@ -24,6 +24,7 @@ export const backend: Backend = hasXucred
         return { uid, gid };
       },
       process: noProcessHandle,
+      processCredentials: getProcessCredentials,
     }
   : {
       credentials(socket) {
@@ -36,4 +37,5 @@ export const backend: Backend = hasXucred
         return { uid, gid };
       },
       process: noProcessHandle,
+      processCredentials: getProcessCredentials,
     };

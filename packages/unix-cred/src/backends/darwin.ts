@@ -4,7 +4,7 @@ import type * as Darwin from '@unix-cred/darwin';
 import type { Backend } from '../types.js';
 
 // Destructured once: property reads on a module namespace object are slow on a hot path.
-const { getXucred, getXucredAndPid } = createRequire(import.meta.url)('@unix-cred/darwin') as typeof Darwin;
+const { getXucred, getXucredAndPid, getProcessCredentials } = createRequire(import.meta.url)('@unix-cred/darwin') as typeof Darwin;
 
 // The pid is LOCAL_PEERPID's, read with the xucred in one native call and cached with it per net.Socket.
 // pid 0 is no process: null, as on every OS.
@@ -24,4 +24,5 @@ export const backend: Backend = {
   process() {
     throw unsupported('getPeerProcess needs a Linux pidfd; macOS has no race-free process handle');
   },
+  processCredentials: getProcessCredentials,
 };

@@ -4,7 +4,7 @@ import type * as Linux from '@unix-cred/linux';
 import type { Backend, PeerProcess } from '../types.js';
 
 // Destructured once: property reads on a module namespace object are slow on a hot path.
-const { getUcred, getUcredGroups, openPeerPidfd, pidfdIsAlive, pidfdSendSignal, closeDescriptor } = createRequire(import.meta.url)(
+const { getUcred, getUcredGroups, openPeerPidfd, pidfdIsAlive, pidfdSendSignal, closeDescriptor, getProcessCredentials } = createRequire(import.meta.url)(
   '@unix-cred/linux',
 ) as typeof Linux;
 
@@ -64,4 +64,5 @@ export const backend: Backend = {
     const { pidfd, pid } = openPeerPidfd(socket);
     return new PidfdProcess(pid, pidfd);
   },
+  processCredentials: getProcessCredentials,
 };

@@ -4,7 +4,7 @@ import type * as Solaris from '@unix-cred/solaris';
 import type { Backend } from '../types.js';
 
 // Destructured once: property reads on a module namespace object are slow on a hot path.
-const { getPeerUcred, effectiveCredentials } = createRequire(import.meta.url)('@unix-cred/solaris') as typeof Solaris;
+const { getPeerUcred, effectiveCredentials, getProcessCredentials } = createRequire(import.meta.url)('@unix-cred/solaris') as typeof Solaris;
 
 // The effective ids of getpeerucred(3C); a peer the OS reports no effective ids for is ENOTCONN.
 export const backend: Backend = {
@@ -20,4 +20,5 @@ export const backend: Backend = {
   process() {
     throw unsupported('getPeerProcess needs a Linux pidfd; Solaris and illumos have no race-free process handle');
   },
+  processCredentials: getProcessCredentials,
 };

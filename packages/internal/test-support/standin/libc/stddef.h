@@ -3,4 +3,5 @@
 #define UC_STANDIN_STDDEF_H
 typedef __SIZE_TYPE__ size_t;
 #define NULL ((void *)0)
+#define offsetof(type, member) __builtin_offsetof(type, member)
 #endif

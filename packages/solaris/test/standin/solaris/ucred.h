@@ -15,4 +15,5 @@ extern gid_t ucred_getsgid(const ucred_t *);
 extern int ucred_getgroups(const ucred_t *, const gid_t **);
 extern pid_t ucred_getpid(const ucred_t *);
 extern int getpeerucred(int, ucred_t **);
+extern ucred_t *ucred_get(pid_t);
 #endif

@@ -2,4 +2,8 @@
 #ifndef UC_STANDIN_SYS_UN_H
 #define UC_STANDIN_SYS_UN_H
 #define LOCAL_PEERCRED 1
+#ifndef __DragonFly__
+#define LOCAL_CREDS 2
+#define LOCAL_CREDS_PERSISTENT 3
+#endif
 #endif

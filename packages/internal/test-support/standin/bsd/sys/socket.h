@@ -24,4 +24,35 @@ struct sockaddr_storage {
 
 int getsockopt(int fd, int level, int name, void *value, socklen_t *len);
 int getsockname(int fd, struct sockaddr *address, socklen_t *len);
+
+#ifdef __APPLE__
+#define UC_CMSG_ALIGN 4
+#else
+#define UC_CMSG_ALIGN 8
+#endif
+#include <sys/cmsg.h>
+
+#define SCM_RIGHTS 0x01
+
+/* The ids every BSD's struct sockcred (LOCAL_CREDS, from 4.4BSD-Lite) ends with; the groups are variable-length. */
+#define UC_SOCKCRED_IDS \
+  uid_t sc_uid;         \
+  uid_t sc_euid;        \
+  gid_t sc_gid;         \
+  gid_t sc_egid;        \
+  int sc_ngroups;       \
+  gid_t sc_groups[1]
+#define MSG_CTRUNC 0x20
+#define MSG_DONTWAIT 0x80
+#if defined(__FreeBSD__)
+#define MSG_CMSG_CLOEXEC 0x40000
+#elif defined(__DragonFly__)
+#define MSG_CMSG_CLOEXEC 0x1000
+#elif defined(__NetBSD__) || defined(__OpenBSD__)
+#define MSG_CMSG_CLOEXEC 0x800
+#endif
+
+int setsockopt(int fd, int level, int name, const void *value, socklen_t len);
+ssize_t sendmsg(int fd, const struct msghdr *msg, int flags);
+ssize_t recvmsg(int fd, struct msghdr *msg, int flags);
 #endif

@@ -8,4 +8,5 @@ typedef uint32_t gid_t;
 typedef int32_t pid_t;
 typedef uint32_t socklen_t;
 typedef uint8_t sa_family_t;
+typedef long ssize_t;
 #endif

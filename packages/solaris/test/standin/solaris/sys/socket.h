@@ -28,4 +28,17 @@ struct sockaddr_storage {
 
 extern int getsockopt(int, int, int, void *, Psocklen_t);
 extern int getsockname(int, struct sockaddr *, Psocklen_t);
+
+/* _XPG4_2's msghdr (msg_control, not the old msg_accrights) and CMSG_* macros, with 4-byte alignment. */
+#define UC_CMSG_ALIGN 4
+#include <sys/cmsg.h>
+
+#define SCM_RIGHTS 0x1010
+#define MSG_CTRUNC 0x10
+#define MSG_DONTWAIT 0x80
+#define MSG_CMSG_CLOEXEC 0x1000
+
+extern int setsockopt(int, int, int, const void *, socklen_t);
+extern ssize_t sendmsg(int, const struct msghdr *, int);
+extern ssize_t recvmsg(int, struct msghdr *, int);
 #endif

@@ -5,4 +5,7 @@
 typedef int pid_t;
 typedef unsigned int uid_t;
 typedef uid_t gid_t;
+typedef long ssize_t;
+/* The caller's own id (visible with __EXTENSIONS__). */
+#define P_MYID (-1)
 #endif

@@ -1,0 +1,80 @@
+// Logic tests of the BSD passing files, compiled on Linux against stand-ins of each OS's headers with a fake
+// kernel (see packages/internal/test-support): descriptor passing, and every credential message each OS's
+// kernel can attach. Then what every passing function does on another OS.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bsdErrno, checkScenario, runScenarios, UC, type DriverSpec, type Expected } from '../../internal/test-support/c-driver.js';
+import { noMessageCases, passingCases, sendLog, sentCmsg, type PassingOs } from '../../internal/test-support/passing-cases.js';
+import { passingOnAnotherOs } from '../../internal/test-support/other-os.js';
+import * as bsd from '../src/index.js';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const spec = (sources: string[], standins: string[], define: string): DriverSpec => ({ packageDir, bsd: true, errno: bsdErrno, sources, standins, defines: [define] });
+const os = (cloexec: number): PassingOs => ({ align: 8, cloexec, scmRights: 1, errno: bsdErrno });
+const [MESSAGE, PID, GROUPS] = [1, 2, 4];
+/** A credential message's result: euid 1001, egid 2001 in every scenario. */
+const credentials = (flags: number, pid: number, groups: number[]): Expected => ({ rc: groups.length * 4, words: { 0: flags, 1: pid, 2: 1001, 3: 2001 }, groups });
+const cmsgcredCases = (freebsd: PassingOs): [string, Expected][] => [
+  ['send credentials', { rc: 1, log: sendLog(sentCmsg(freebsd, 0x03, 84), 1) }],
+  ['enable: TCP', { rc: UC.NOT_UNIX!, log: '' }],
+  ['receive credentials: cmsgcred', credentials(MESSAGE | PID | GROUPS, 4242, [2001, 5])],
+  // Without groups there is no effective gid: the real one stands in.
+  ['receive credentials: cmsgcred without groups', { rc: 0, words: { 0: MESSAGE | PID | GROUPS, 1: 4242, 2: 1001, 3: 2000 }, groups: [] }],
+];
+const freebsdSources = ['src/freebsd_passing.c', 'test/c/freebsd_passing.c'];
+const freebsdStandins = ['test/standin/freebsd', 'test/standin/freebsd-dragonfly'];
+
+const oses: { os: string; spec: DriverSpec; cases: [string, Expected][] }[] = [
+  {
+    os: 'FreeBSD',
+    spec: spec(freebsdSources, freebsdStandins, '__FreeBSD__=15'),
+    cases: [
+      ...passingCases(os(0x40000)),
+      ...cmsgcredCases(os(0x40000)),
+      ['enable', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 0;name 3;' }],
+      ['enable: a kernel before 13', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 0;name 3;setsockopt level 0;name 2;' }],
+      ['receive credentials: sockcred2', credentials(MESSAGE | PID | GROUPS, 4242, [2001, 5, 6])],
+      ['receive credentials: sockcred2 of another version', { rc: 0, words: { 0: 0 } }],
+      ['receive credentials: sockcred2 claiming more groups than it holds', credentials(MESSAGE | PID | GROUPS, 4242, [2001, 5, 6])],
+      ['receive credentials: sockcred while LOCAL_CREDS is on', credentials(MESSAGE | GROUPS, 0, [2001, 5])],
+    ],
+  },
+  {
+    os: 'DragonFly',
+    spec: spec(freebsdSources, freebsdStandins.slice(1), '__DragonFly__=1'),
+    cases: [
+      ...passingCases(os(0x1000)),
+      ...cmsgcredCases(os(0x1000)),
+      ['enable', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 65535;name 16384;' }],
+    ],
+  },
+  {
+    os: 'NetBSD',
+    spec: spec(['src/netbsd_passing.c', 'test/c/netbsd_passing.c'], ['test/standin/netbsd'], '__NetBSD__=1'),
+    cases: [
+      ...passingCases(os(0x800)),
+      ...noMessageCases.filter(([name]) => name !== 'enable'),
+      ['enable', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 0;name 4;' }],
+      ['receive credentials: sockcred', credentials(MESSAGE | PID | GROUPS, 4242, [2001, 5])],
+    ],
+  },
+  {
+    os: 'OpenBSD',
+    spec: spec(['src/openbsd_passing.c', 'test/c/openbsd_passing.c'], ['test/standin/openbsd'], '__OpenBSD__=1'),
+    cases: [...passingCases(os(0x800)), ...noMessageCases],
+  },
+];
+
+for (const { os: name, spec: driverSpec, cases } of oses) {
+  describe(`${name} passing`, () => {
+    const results = runScenarios(driverSpec);
+    it.each(cases)('%s', (scenario, expected) => checkScenario(results, scenario, expected));
+    it('runs no scenario without an expectation', () => expect(results.size).toBe(cases.length));
+  });
+}
+
+describe.runIf(!['freebsd', 'openbsd', 'netbsd'].includes(process.platform))('passing on another OS', () => {
+  it('every call fails with ERR_UNIX_CRED_UNSUPPORTED naming the OSes served', async () => {
+    for (const failure of await passingOnAnotherOs(bsd.passing)) expect(failure).toMatch(/^ERR_UNIX_CRED_UNSUPPORTED: .*FreeBSD, DragonFly, OpenBSD and NetBSD only/);
+  });
+});
