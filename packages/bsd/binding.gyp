@@ -6,7 +6,7 @@
       "conditions": [
         ["OS in 'freebsd openbsd netbsd'", {
           "type": "loadable_module",
-          "sources": ["src/addon.cc", "src/process.c"],
+          "sources": ["src/addon.cc", "src/process.c", "src/connwait.c"],
           "include_dirs": [
             "<!(node -p \"require('node-addon-api').include_dir\")",
             "<!(node -p \"require('path').dirname(require.resolve('@unix-cred/internal/package.json'))\")/include"

@@ -6,7 +6,7 @@
       "conditions": [
         ["OS == 'mac'", {
           "type": "loadable_module",
-          "sources": ["src/addon.cc", "src/darwin.c", "src/process.c", "src/darwin_passing.c"],
+          "sources": ["src/addon.cc", "src/darwin.c", "src/process.c", "src/darwin_passing.c", "src/darwin_identity.c"],
           "include_dirs": [
             "<!(node -p \"require('node-addon-api').include_dir\")",
             "<!(node -p \"require('path').dirname(require.resolve('@unix-cred/internal/package.json'))\")/include"

@@ -14,6 +14,7 @@ static const unix_cred::Operation kOperations[] = {
     {"peerUcred", uc_bsd_peer_ucred},
 #endif
     {"processCredentials", uc_bsd_process_credentials},
+    {"connWait", uc_bsd_conn_wait},
     UC_PASSING_OPERATIONS,
 };
 

@@ -2,14 +2,15 @@
  * @unix-cred/bsd: peer credentials of UNIX-domain sockets on FreeBSD, DragonFly, OpenBSD and NetBSD.
  * FreeBSD and DragonFly: LOCAL_PEERCRED (xucred, with groups); OpenBSD: SO_PEERCRED; NetBSD: LOCAL_PEEREID.
  */
-import { createPassing, type Passing, loadNative, passingOps, peerQuery, platformName, readProcessCredentials, unsupported, type NativeOp, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
+import type { Server } from 'node:net';
+import { createPassing, invalidArgType, type Passing, loadNative, passingOps, peerQuery, platformName, readProcessCredentials, serverOrSocketDescriptor, unsupported, type NativeOp, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 import { decodeUcred, decodeXucred, type Ucred, type Xucred } from './decode.js';
 
 export type { ProcessCredentials, SocketLike } from '@unix-cred/internal';
 export type { Ucred, Xucred } from './decode.js';
 export type { Passing, PassingOptions, PassingSocket, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
 
-type Op = 'peerXucred' | 'peerUcred' | 'processCredentials' | PassingOp;
+type Op = 'peerXucred' | 'peerUcred' | 'processCredentials' | 'connWait' | PassingOp;
 
 const os = platformName();
 
@@ -21,7 +22,7 @@ const native = loadNative<Op>({
   moduleUrl: import.meta.url,
   servesThisOs: hasXucred || os === 'openbsd' || os === 'netbsd',
   servedOsLabel: 'FreeBSD, DragonFly, OpenBSD and NetBSD',
-  ops: ['peerXucred', 'peerUcred', 'processCredentials', ...passingOps],
+  ops: ['peerXucred', 'peerUcred', 'processCredentials', 'connWait', ...passingOps],
 });
 const { words } = native;
 
@@ -61,6 +62,22 @@ export const getUcred: (socket: SocketLike) => Ucred = peerQuery(readUcred, (cre
  */
 export function getProcessCredentials(): ProcessCredentials {
   return readProcessCredentials(native, 'processCredentials');
+}
+
+/**
+ * LOCAL_CONNWAIT (unix(4)): with it on, a connect() blocks until the server's accept() has taken the connection,
+ * not merely queued it. Set it on a listening `net.Server` (right after listen()) or on a raw descriptor before it
+ * connects: NetBSD passes a listener's flag on to each connection, FreeBSD reads only the connecting socket's
+ * (see README). FreeBSD before 15 and NetBSD have it.
+ *
+ * @throws `ERR_UNIX_CRED_UNSUPPORTED` where the OS or release lacks it: FreeBSD 15 and later, DragonFly, OpenBSD, any other OS.
+ * @throws `ERR_UNIX_CRED_NOT_UNIX_SOCKET` for a TCP or UDP socket (nothing is set); `ERR_INVALID_STATE` for a server not listening.
+ * @throws `TypeError` for an `on` that is no boolean or a target that is no socket; `EBADF` / `ENOTSOCK` for a bad descriptor.
+ */
+export function setConnWait(target: Server | SocketLike, on: boolean): void {
+  if (typeof on !== 'boolean') throw invalidArgType('on', 'a boolean', on);
+  const rc = ops.connWait!(serverOrSocketDescriptor(target, 'setConnWait'), on ? 1 : 0) as number;
+  if (rc < 0) native.fail(rc, 'setsockopt', `LOCAL_CONNWAIT, which FreeBSD before 15 and NetBSD have; this is ${os ?? process.platform}`);
 }
 
 /**

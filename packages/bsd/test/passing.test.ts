@@ -31,8 +31,8 @@ const oses: { os: string; spec: DriverSpec; cases: [string, Expected][] }[] = [
     cases: [
       ...passingCases(os(0x40000)),
       ...cmsgcredCases(os(0x40000)),
-      ['enable', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 0;name 3;' }],
-      ['enable: a kernel before 13', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 0;name 3;setsockopt level 0;name 2;' }],
+      ['enable', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 0;name 3;value 1;' }],
+      ['enable: a kernel before 13', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 0;name 3;value 1;setsockopt level 0;name 2;value 1;' }],
       ['receive credentials: sockcred2', credentials(MESSAGE | PID | GROUPS, 4242, [2001, 5, 6])],
       ['receive credentials: sockcred2 of another version', { rc: 0, words: { 0: 0 } }],
       ['receive credentials: sockcred2 claiming more groups than it holds', credentials(MESSAGE | PID | GROUPS, 4242, [2001, 5, 6])],
@@ -45,7 +45,7 @@ const oses: { os: string; spec: DriverSpec; cases: [string, Expected][] }[] = [
     cases: [
       ...passingCases(os(0x1000)),
       ...cmsgcredCases(os(0x1000)),
-      ['enable', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 65535;name 16384;' }],
+      ['enable', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 65535;name 16384;value 1;' }],
     ],
   },
   {
@@ -54,7 +54,7 @@ const oses: { os: string; spec: DriverSpec; cases: [string, Expected][] }[] = [
     cases: [
       ...passingCases(os(0x800)),
       ...noMessageCases.filter(([name]) => name !== 'enable'),
-      ['enable', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 0;name 4;' }],
+      ['enable', { rc: 0, words: { 0: 1 }, log: 'setsockopt level 0;name 4;value 1;' }],
       ['receive credentials: sockcred', credentials(MESSAGE | PID | GROUPS, 4242, [2001, 5])],
     ],
   },

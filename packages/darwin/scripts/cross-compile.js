@@ -13,7 +13,7 @@ const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(packageDir, 'package.json'));
 
 // The package's C files (binding.gyp's sources but addon.cc).
-const cSources = ['darwin.c', 'process.c', 'darwin_passing.c'];
+const cSources = ['darwin.c', 'process.c', 'darwin_passing.c', 'darwin_identity.c'];
 // Mach-O CPU types (mach/machine.h): CPU_TYPE_X86_64, CPU_TYPE_ARM64.
 const targets = { 'x86_64-macos': 0x01000007, 'aarch64-macos': 0x0100000c };
 const MH_MAGIC_64 = 0xfeedfacf;

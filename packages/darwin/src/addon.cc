@@ -12,6 +12,9 @@ static const unix_cred::Operation kOperations[] = {
     {"peerPid", uc_darwin_peer_pid},
     {"peerEffectivePid", uc_darwin_peer_effective_pid},
     {"processCredentials", uc_darwin_process_credentials},
+    {"peerUuid", uc_darwin_peer_uuid},
+    {"peerEffectiveUuid", uc_darwin_peer_effective_uuid},
+    {"peerToken", uc_darwin_peer_token},
     UC_PASSING_OPERATIONS,
 };
 

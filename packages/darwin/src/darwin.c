@@ -36,8 +36,7 @@ int uc_darwin_peer_xucred_pid(int fd, int arg, uc_out *out) {
 
 /* A pid option, checked for listening first, then for AF_UNIX: an inet socket's int would pass for a pid. */
 static int peer_pid(int fd, int arg, int option, uc_out *out) {
-  int rc = uc_refuse_listening(fd, arg);
-  if (rc == 0) rc = uc_classify_no_peer(fd, 0);
+  int rc = uc_check_unix_peer(fd, arg);
   return rc != 0 ? rc : read_pid(fd, option, out);
 }
 

@@ -33,3 +33,27 @@ export function decodeXucred(words: ArrayLike<number>, groups: number[]): Xucred
 export function decodeXucredPid(words: ArrayLike<number>, groups: number[]): XucredPid {
   return { pid: words[0]!, uid: words[1]!, gid: words[2]!, groups };
 }
+
+/** LOCAL_PEERTOKEN: the audit token of the process that last did I/O on the peer's socket, as its task holds it at the call. */
+export interface PeerAuditToken {
+  /** The 32-byte audit_token_t as the kernel gave it (8 unsigned ints in the Mac's byte order), for the APIs that take one. */
+  token: Buffer;
+  /** audit_token_to_pid: val[5]. */
+  pid: number;
+  /** audit_token_to_euid: val[1], the effective uid. */
+  euid: number;
+  /** audit_token_to_egid: val[2], the effective gid. */
+  egid: number;
+}
+
+/** A uuid_t (16 bytes) as the canonical lowercase string, as uuid_unparse_lower(3) writes it. */
+export function decodeUuid(bytes: Uint8Array): string {
+  const hex = Buffer.from(bytes.buffer, bytes.byteOffset, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** An audit_token_t (32 bytes), decoded as bsm/libbsm.h's audit_token_to_* do; both Mac CPUs are little-endian. */
+export function decodeAuditToken(bytes: Uint8Array): PeerAuditToken {
+  const token = Buffer.from(bytes.subarray(0, 32));
+  return { token, pid: token.readInt32LE(5 * 4), euid: token.readUInt32LE(1 * 4), egid: token.readUInt32LE(2 * 4) };
+}

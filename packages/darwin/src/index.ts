@@ -3,20 +3,20 @@
  * LOCAL_PEERCRED (xucred: effective uid, groups), LOCAL_PEERPID and LOCAL_PEEREPID.
  */
 import { createPassing, type Passing, loadNative, passingOps, peerQuery, pidOrNull, readProcessCredentials, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
-import { decodeXucred, decodeXucredPid, type Xucred, type XucredPid } from './decode.js';
+import { decodeAuditToken, decodeUuid, decodeXucred, decodeXucredPid, type PeerAuditToken, type Xucred, type XucredPid } from './decode.js';
 
 export type { ProcessCredentials, SocketLike } from '@unix-cred/internal';
-export type { Xucred, XucredPid } from './decode.js';
+export type { PeerAuditToken, Xucred, XucredPid } from './decode.js';
 export type { Passing, PassingOptions, PassingSocket, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
 
-type Op = 'peerXucred' | 'peerXucredPid' | 'peerPid' | 'peerEffectivePid' | 'processCredentials' | PassingOp;
+type Op = 'peerXucred' | 'peerXucredPid' | 'peerPid' | 'peerEffectivePid' | 'processCredentials' | 'peerUuid' | 'peerEffectiveUuid' | 'peerToken' | PassingOp;
 
 const native = loadNative<Op>({
   packageName: '@unix-cred/darwin',
   moduleUrl: import.meta.url,
   servesThisOs: process.platform === 'darwin',
   servedOsLabel: 'macOS',
-  ops: ['peerXucred', 'peerXucredPid', 'peerPid', 'peerEffectivePid', 'processCredentials', ...passingOps],
+  ops: ['peerXucred', 'peerXucredPid', 'peerPid', 'peerEffectivePid', 'processCredentials', 'peerUuid', 'peerEffectiveUuid', 'peerToken', ...passingOps],
 });
 const { words, ops } = native;
 
@@ -59,6 +59,32 @@ export const getPeerPid: (socket: SocketLike) => number = peerQuery(readPid('pee
 
 /** LOCAL_PEEREPID: the effective pid: the process the peer acts for when it delegated (else as getPeerPid). */
 export const getPeerEffectivePid: (socket: SocketLike) => number = peerQuery(readPid('peerEffectivePid', 'LOCAL_PEEREPID'));
+
+/** Reads an op of src/darwin_identity.c and decodes its bytes. */
+const readBytes =
+  <T>(op: 'peerUuid' | 'peerEffectiveUuid' | 'peerToken', option: string, decode: (bytes: Uint8Array) => T) =>
+  (fd: number, arg: number): T => {
+    const rc = ops[op](fd, arg) as number;
+    if (rc < 0) native.fail(rc, 'getsockopt', option);
+    return decode(native.bytes(rc));
+  };
+
+/**
+ * LOCAL_PEERUUID: the UUID of the executable (its Mach-O LC_UUID) of the process that last did I/O on the peer's
+ * socket, as the canonical lowercase string. Like {@link getPeerPid} it follows the socket, so it is read anew on
+ * every call. Throws what getPeerPid throws.
+ */
+export const getPeerUuid: (socket: SocketLike) => string = peerQuery(readBytes('peerUuid', 'LOCAL_PEERUUID', decodeUuid));
+
+/** LOCAL_PEEREUUID: the executable UUID of the process the peer acts for when it delegated (else as getPeerUuid). */
+export const getPeerEffectiveUuid: (socket: SocketLike) => string = peerQuery(readBytes('peerEffectiveUuid', 'LOCAL_PEEREUUID', decodeUuid));
+
+/**
+ * LOCAL_PEERTOKEN: the audit token of the process that last did I/O on the peer's socket (the one getPeerPid
+ * names), as its task holds it at the call: the 32 bytes and the pid, euid and egid in it. Read anew on every
+ * call. Throws ENOTCONN also when that process has exited, and what getPeerPid throws.
+ */
+export const getPeerAuditToken: (socket: SocketLike) => PeerAuditToken = peerQuery(readBytes('peerToken', 'LOCAL_PEERTOKEN', decodeAuditToken));
 
 /**
  * The calling process's ids (credentials(7)). macOS has no getresuid: `suid` and `sgid` are null, as are the

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { invalidArgType, outOfRange, socketClosed } from './errors.js';
+import { invalidArgType, invalidState, outOfRange, socketClosed } from './errors.js';
 
 /** A connected `net.Socket`, a raw descriptor, or any object with a numeric `fd` property. */
 export type SocketLike = Socket | number | { readonly fd: number };
@@ -11,10 +11,12 @@ export interface Handle {
 
 const MAX_FD = 0x7fffffff;
 
-export function checkDescriptor(fd: unknown, name = 'fd'): number {
-  if (typeof fd !== 'number') throw invalidArgType(name, 'of type number', fd);
-  if (!Number.isInteger(fd) || fd < 0 || fd > MAX_FD) throw outOfRange(name, `an integer >= 0 and <= ${MAX_FD}`, fd);
-  return fd;
+/** `index`: fd is that element of the array `name`, named only in an error (no string per valid element). */
+export function checkDescriptor(fd: unknown, name = 'fd', index?: number): number {
+  if (typeof fd === 'number' && Number.isInteger(fd) && fd >= 0 && fd <= MAX_FD) return fd;
+  const label = index === undefined ? name : `${name}[${index}]`;
+  if (typeof fd !== 'number') throw invalidArgType(label, 'of type number', fd);
+  throw outOfRange(label, `an integer >= 0 and <= ${MAX_FD}`, fd);
 }
 
 /**
@@ -42,4 +44,12 @@ export function rawDescriptor(socket: unknown): number {
 export function descriptorOf(socket: unknown): number {
   const handle = handleOf(socket);
   return handle === null ? rawDescriptor(socket) : handle.fd;
+}
+
+/** The descriptor of a listening net.Server or of any SocketLike, for `call` (named in the error) that sets a socket option. */
+export function serverOrSocketDescriptor(target: unknown, call: string): number {
+  if (typeof target === 'object' && target !== null && '_handle' in target && target._handle == null && 'listen' in target) {
+    throw invalidState(`the server is not listening: call ${call}(server) right after server.listen()`);
+  }
+  return descriptorOf(target);
 }

@@ -10,7 +10,7 @@
  * waits): then the bytes before, the byte and the bytes after stay in order, and none is lost or read twice.
  */
 import type { Server, Socket } from 'node:net';
-import { checkDescriptor, handleOf, rawDescriptor, type Handle } from './descriptor.js';
+import { checkDescriptor, handleOf, rawDescriptor, serverOrSocketDescriptor, type Handle } from './descriptor.js';
 import { abortError, invalidArgType, invalidState, noMessage, outOfRange, socketClosed, systemError, unsupported } from './errors.js';
 import type { Native } from './native.js';
 
@@ -31,7 +31,8 @@ export interface ReceivedCredentials {
   groups: number[] | null;
   /**
    * 'message': the credential message the kernel delivered with the byte. 'peer': the socket's peer
-   * credentials (as of connect() or listen()), where the OS has no credential messages or none came.
+   * credentials (as of connect() or listen()), where the OS has no credential messages or none came; never on
+   * a datagram socket, whose senders may be anyone: there a message without credentials is ERR_UNIX_CRED_NO_MESSAGE.
    */
   source: 'message' | 'peer';
 }
@@ -69,7 +70,10 @@ export interface Passing {
   enableCredentialPassing(target: Server | PassingSocket): void;
   /** Sends one NUL byte with this process's credentials where the OS has credential messages (GLib send_credentials). */
   sendCredentials(socket: PassingSocket, options?: PassingOptions): Promise<void>;
-  /** Reads that byte and the credentials that came with it, or the peer credentials where none can (source 'peer'). */
+  /**
+   * Reads that byte and the credentials that came with it, or the peer credentials where none can (source 'peer').
+   * On a datagram or seqpacket socket (a raw descriptor) it reads one whole message: its other bytes are discarded.
+   */
   receiveCredentials(socket: PassingSocket, options?: ReceiveCredentialsOptions): Promise<ReceivedCredentials & { pidfd?: number | null }>;
   /** Sends descriptors (SCM_RIGHTS) with `data` (default one NUL byte); the caller still owns them. */
   sendFds(socket: PassingSocket, fds: readonly number[], options?: SendFdsOptions): Promise<void>;
@@ -96,6 +100,7 @@ const CRED_MESSAGE = 1;
 const CRED_PID = 2;
 const CRED_GROUPS = 4;
 const CRED_PIDFD = 8;
+const CRED_DATAGRAM = 16;
 const MAX_SEND_FDS = 253;
 const MAX_RECEIVE_FDS = 512;
 const DEFAULT_MAX_DATA = 65536;
@@ -136,6 +141,7 @@ function targetOf(socket: unknown): Target {
 }
 
 function checked(target: Target): void {
+  if (target.check === 0) return;
   if (target.handle !== null) unixHandles.add(target.handle);
   target.check = 0;
 }
@@ -179,7 +185,7 @@ function holdForReceive(target: Target): void {
 }
 
 /** Refuses a net.Socket with queued writes (a direct sendmsg would overtake them); corks it while a send waits. */
-async function whileSending<T>(target: Target, send: () => Promise<T>): Promise<T> {
+async function whileSending<T>(target: Target, send: () => T | Promise<T>): Promise<T> {
   const { socket } = target;
   if (socket === null) return send();
   if (socket.writableLength > 0) {
@@ -203,6 +209,8 @@ export function pidOrNull<T extends { pid: number }>(cred: T): Omit<T, 'pid'> & 
 
 export function createPassing(native: Native<PassingOp>, platform: PassingPlatform): Passing {
   const { ops, words, wouldBlock } = native;
+  // Descriptors in the inline byte area: sendFds's input, receiveFds's result when it fits there.
+  const inlineFds = new Int32Array(native.input.buffer, native.input.byteOffset, MAX_RECEIVE_FDS);
   const fail = (result: number | ArrayBuffer, syscall: string, feature: string): void => {
     if (typeof result === 'number' && result < 0) native.fail(result, syscall, feature);
   };
@@ -233,12 +241,18 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
     }
   }
 
-  /** Tries at once, and again each time the socket is ready, until the attempt does not have to wait. */
-  async function attempt<T>(target: Target, events: number, signal: AbortSignal | undefined, once: Attempt<T>): Promise<T> {
+  /**
+   * Tries at once, and again each time the socket is ready, until the attempt does not have to wait. Only
+   * a wait makes a promise: a socket that is ready costs no extra tick (callers await the result anyway).
+   */
+  function attempt<T>(target: Target, events: number, signal: AbortSignal | undefined, once: Attempt<T>): T | Promise<T> {
+    if (signal?.aborted) throw abortError(signal);
+    const result = once();
+    return result === AGAIN ? retry(target, events, signal, once) : result;
+  }
+
+  async function retry<T>(target: Target, events: number, signal: AbortSignal | undefined, once: Attempt<T>): Promise<T> {
     for (;;) {
-      if (signal?.aborted) throw abortError(signal);
-      const result = once();
-      if (result !== AGAIN) return result;
       const status = await ready(target, events, signal);
       if (status < 0) {
         // The poll failed (POLLERR): one more attempt says why, else the poll's error does.
@@ -246,15 +260,14 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
         if (last !== AGAIN) return last;
         throw systemError(-status, 'uv_poll');
       }
+      if (signal?.aborted) throw abortError(signal);
+      const result = once();
+      if (result !== AGAIN) return result;
     }
   }
 
   function enableCredentialPassing(target: Server | PassingSocket): void {
-    if (typeof target === 'object' && target !== null && '_handle' in target && target._handle == null && 'listen' in target) {
-      throw invalidState('the server is not listening: call enableCredentialPassing(server) right after server.listen()');
-    }
-    const handle = handleOf(target);
-    const rc = ops.passEnable(handle === null ? rawDescriptor(target) : handle.fd, CHECK);
+    const rc = ops.passEnable(serverOrSocketDescriptor(target, 'enableCredentialPassing'), CHECK);
     fail(rc, 'setsockopt', 'credential passing');
   }
 
@@ -292,10 +305,12 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
         pidfd: flags & CRED_PIDFD ? words[4]! : null,
       };
     });
-    const { flags, pidfd, ...fromMessage } = message;
+    const { flags, pidfd, pid, uid, gid, groups } = message;
     let credentials: ReceivedCredentials;
     try {
-      credentials = flags & CRED_MESSAGE ? { ...fromMessage, source: 'message' } : { ...platform.peer(socket), source: 'peer' };
+      if (flags & CRED_DATAGRAM) throw noMessage('credentials (a datagram socket has no peer whose credentials could stand in)');
+      // A literal, not rest and spread of `message`: this is the hot path.
+      credentials = flags & CRED_MESSAGE ? { pid, uid, gid, groups, source: 'message' } : { ...platform.peer(socket), source: 'peer' };
     } catch (error) {
       if (pidfd !== null) platform.close?.(pidfd);
       throw error;
@@ -307,19 +322,18 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
     const signal = signalOf(options);
     if (!Array.isArray(fds)) throw invalidArgType('fds', 'an array of descriptors', fds);
     if (fds.length < 1 || fds.length > MAX_SEND_FDS) throw outOfRange('fds.length', `from 1 to ${MAX_SEND_FDS}`, fds.length);
-    fds.forEach((fd, i) => checkDescriptor(fd, `fds[${i}]`));
+    for (let i = 0; i < fds.length; i++) checkDescriptor(fds[i], 'fds', i);
     const data = options?.data ?? NUL;
     if (!(data instanceof Uint8Array)) throw invalidArgType('options.data', 'a Uint8Array', data);
     if (data.length < 1) throw outOfRange('options.data.length', 'at least 1 (descriptors travel with a byte)', data.length);
     const target = targetOf(socket);
     await whileSending(target, async () => {
-      const slots = new Int32Array(native.input.buffer, native.input.byteOffset, MAX_SEND_FDS);
       // The descriptors go with the first sendmsg; a large `data` follows in more. Only the first can be aborted:
       // after it, the rest must follow, or the peer would read a cut message.
       for (let offset = 0, count = fds.length; offset < data.length; count = 0) {
         offset += await attempt(target, WRITABLE, count > 0 ? signal : undefined, () => {
           const chunk = data.subarray(offset, offset + native.input.length - count * 4);
-          slots.set(fds.slice(0, count));
+          if (count > 0) inlineFds.set(fds);
           native.input.set(chunk, count * 4);
           words[0] = chunk.length;
           const rc = ops.passSendFds(target.fd, (count << 1) | target.check) as number;
@@ -346,10 +360,11 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
       checked(target);
       const count = words[0]!;
       const bytes = native.bytes(result);
-      return {
-        fds: Array.from(new Int32Array(bytes.buffer, bytes.byteOffset, count)),
-        data: Buffer.from(bytes.subarray(count * 4, count * 4 + words[1]!)),
-      };
+      const received = typeof result === 'number' ? inlineFds : new Int32Array(result, 0, count);
+      // An index loop: Array.from on a typed array goes through its iterator, many times slower.
+      const fds = new Array<number>(count);
+      for (let i = 0; i < count; i++) fds[i] = received[i]!;
+      return { fds, data: Buffer.from(bytes.subarray(count * 4, count * 4 + words[1]!)) };
     });
   }
 

@@ -3,9 +3,14 @@ import { checkDescriptor, handleOf, rawDescriptor, type Handle } from './descrip
 /** The `arg` bit that makes a native peer query refuse a listening socket (include/unix_cred/os.h). */
 export const UC_CHECK_LISTENING = 1;
 
-// Handles whose descriptor answered a peer query once: a connected socket never starts listening,
-// so later queries on the same handle skip the listening check. Keyed by handle, never by fd number.
-const verifiedHandles = new WeakSet<Handle>();
+// What the peer queries learnt about a net.Socket, kept on its libuv handle under this symbol (so for the life
+// of the handle, and keyed by handle, never by descriptor number): present once the descriptor answered a
+// query (a connected socket never starts listening, so later queries skip that check), holding the answer of
+// each caching query at its slot. Not a WeakMap: an entry for a new handle costs V8 more (ephemeron
+// bookkeeping, about a microsecond) than the query's system calls, and a server makes one per connection.
+const kAnswers = Symbol('unix-cred peer answers');
+type Answered = Handle & { [kAnswers]?: unknown[] };
+let slots = 0;
 
 /** A peer query: `read(fd, arg)` asks the kernel; arg carries UC_CHECK_LISTENING where the check is still due. */
 export type PeerRead<T> = (fd: number, arg: number) => T;
@@ -17,16 +22,18 @@ export type PeerRead<T> = (fd: number, arg: number) => T;
  * each caller gets its own copy; without it every call reads anew (for results that are resources).
  */
 export function peerQuery<T>(read: PeerRead<T>, copy?: (value: T) => T): (socket: unknown) => T {
-  const cache = copy === undefined ? null : new WeakMap<Handle, T>();
+  const slot = copy === undefined ? -1 : slots++;
   return (socket) => {
     if (typeof socket === 'number') return read(checkDescriptor(socket), UC_CHECK_LISTENING);
-    const handle = handleOf(socket);
+    const handle = handleOf(socket) as Answered | null;
     if (handle === null) return read(rawDescriptor(socket), UC_CHECK_LISTENING);
-    let value = cache?.get(handle);
+    let answers = handle[kAnswers];
+    let value = slot < 0 || answers === undefined ? undefined : (answers[slot] as T | undefined);
     if (value === undefined) {
-      value = read(handle.fd, verifiedHandles.has(handle) ? 0 : UC_CHECK_LISTENING);
-      cache?.set(handle, value);
-      verifiedHandles.add(handle);
+      value = read(handle.fd, answers === undefined ? UC_CHECK_LISTENING : 0);
+      // A handle that cannot take the symbol (a frozen stand-in) is checked and read on every call.
+      if (answers === undefined && Object.isExtensible(handle)) handle[kAnswers] = answers = [];
+      if (slot >= 0 && answers !== undefined) answers[slot] = value;
     }
     return copy === undefined ? value : copy(value);
   };

@@ -13,6 +13,7 @@ export interface PassingOs {
 const SOL_SOCKET = 0xffff;
 const MSG_DONTWAIT = 0x80;
 const F_SETFD = 2;
+const CRED_DATAGRAM = 16;
 
 const range = (from: number, count: number): number[] => Array.from({ length: count }, (_, i) => from + i);
 const ints = (values: number[]): Buffer => Buffer.from(Int32Array.from(values).buffer);
@@ -57,6 +58,12 @@ export function passingCases(os: PassingOs): [string, Expected][] {
     ['receive credentials: the byte alone', { rc: 0, words: { 0: 0 }, log: receiveLog(os) }],
     ['receive credentials: descriptors with the byte are closed', { rc: 0, words: { 0: 0 }, log: receiveLog(os, [100, 101]) + closeLog([100, 101]) }],
     ['receive credentials: end of stream', { rc: UC.PEER_CLOSED!, log: receiveLog(os) }],
+    // A datagram socket's message without credentials: no peer's stand in (CRED_DATAGRAM); empty, it is no end.
+    ['receive credentials: a datagram without credentials', { rc: 0, words: { 0: CRED_DATAGRAM }, log: receiveLog(os) }],
+    ['receive credentials: an empty datagram', { rc: 0, words: { 0: CRED_DATAGRAM }, log: receiveLog(os) }],
+    ['receive credentials: the end of a seqpacket connection', { rc: UC.PEER_CLOSED!, log: receiveLog(os) }],
+    ['receive credentials: a checked handle (a net.Socket) is a stream', { rc: 0, words: { 0: 0 }, log: receiveLog(os) }],
+    ['receive fds: an empty datagram', { rc: 0, words: { 0: 0, 1: 0 }, log: receiveLog(os) }],
   ];
 }
 

@@ -1,8 +1,10 @@
 // Credential and descriptor passing on the real kernel: against Node peers in this process and as another
-// user, GLib's Gio.UnixConnection, Python's socket.send_fds / recv_fds, worker threads. Every case counts this
-// process's open descriptors before and after: nothing may leak, on any path.
-import { spawn } from 'node:child_process';
+// user, GLib's Gio.UnixConnection, Python's socket.send_fds / recv_fds, worker threads; credentials per message on
+// datagram and seqpacket descriptors. Every case counts this process's open descriptors before and after: nothing
+// may leak, on any path.
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { chmodSync, closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -492,3 +494,107 @@ function raw(call: (fd: number, buffer: Buffer) => number, fd: number, buffer: B
     throw error;
   }
 }
+
+// Datagram and seqpacket sockets, given as raw descriptors (Node core makes neither: a test-only addon does).
+describe('credentials per message on datagram and seqpacket descriptors', () => {
+  let socketpair: (type: number) => [number, number];
+  let DGRAM: number;
+  let SEQPACKET: number;
+  const euid = process.geteuid!();
+  const egid = process.getegid!();
+
+  beforeAll(() => {
+    const require = createRequire(import.meta.url);
+    const addon = join(dir, 'socketpair.node');
+    const include = (require('node-api-headers') as { include_dir: string }).include_dir;
+    execFileSync('cc', ['-shared', '-fPIC', '-std=c11', '-Wall', '-Wextra', '-Werror', `-I${include}`, fileURLToPath(new URL('fixtures/socketpair.c', import.meta.url)), '-o', addon]);
+    ({ socketpair, SOCK_DGRAM: DGRAM, SOCK_SEQPACKET: SEQPACKET } = require(addon) as { socketpair: typeof socketpair; SOCK_DGRAM: number; SOCK_SEQPACKET: number });
+  });
+
+  /** The next message on a blocking descriptor: one read(2) takes one whole message (up to readPipe's 200 bytes). */
+  const nextMessage = (fd: number): string => readPipe(fd);
+
+  for (const [name, type] of [['SOCK_DGRAM', () => DGRAM], ['SOCK_SEQPACKET', () => SEQPACKET]] as const) {
+    counted(`${name}: the sender's own pid, euid and egid; one call reads one whole message, the next stays whole`, async () => {
+      const [a, b] = socketpair(type());
+      await sendCredentials(a);
+      writeSync(a, 'next message');
+      expect(await receiveCredentials(b)).toEqual({ pid: process.pid, uid: euid, gid: egid, groups: null, source: 'message' });
+      expect(nextMessage(b)).toBe('next message');
+      [a, b].forEach((fd) => closeSync(fd));
+    });
+
+    counted(`${name}: a message with data and no credentials attached, passing enabled: the kernel's stamp (real ids); its data is consumed`, async () => {
+      const [a, b] = socketpair(type());
+      enableCredentialPassing(b);
+      writeSync(a, 'data of the first message');
+      writeSync(a, 'second');
+      expect(await receiveCredentials(b)).toEqual({ pid: process.pid, uid: process.getuid!(), gid: process.getgid!(), groups: null, source: 'message' });
+      expect(nextMessage(b)).toBe('second');
+      [a, b].forEach((fd) => closeSync(fd));
+    });
+
+    counted(`${name}: a sender running as another uid and gid (spawned as root), its descriptor inherited`, async () => {
+      const [a, b] = socketpair(type());
+      const script = `const { sendCredentials } = (await import(process.argv[1])).passing;
+        await sendCredentials(3); console.log(JSON.stringify({ pid: process.pid, uid: process.geteuid(), gid: process.getegid() }));`;
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script, linuxPackage], { uid: 6101, gid: 6202, stdio: ['ignore', 'pipe', 'inherit', a] });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      await once(child, 'close');
+      const self = JSON.parse(output) as { pid: number; uid: number; gid: number };
+      expect(self).toEqual({ pid: child.pid, uid: 6101, gid: 6202 });
+      expect(await receiveCredentials(b)).toEqual({ ...self, groups: null, source: 'message' });
+      [a, b].forEach((fd) => closeSync(fd));
+    });
+  }
+
+  counted('SOCK_DGRAM: a datagram without credentials (passing not enabled when sent): ERR_UNIX_CRED_NO_MESSAGE, never the peer; it is consumed', async () => {
+    const [a, b] = socketpair(DGRAM);
+    writeSync(a, 'anonymous');
+    writeSync(a, 'after');
+    await expect(receiveCredentials(b)).rejects.toMatchObject({ code: 'ERR_UNIX_CRED_NO_MESSAGE' });
+    expect(nextMessage(b)).toBe('after');
+    [a, b].forEach((fd) => closeSync(fd));
+  });
+
+  counted('SOCK_DGRAM: an empty datagram is a message, not the end', async () => {
+    const [a, b] = socketpair(DGRAM);
+    enableCredentialPassing(b);
+    writeSync(a, Buffer.alloc(0));
+    expect(await receiveCredentials(b)).toMatchObject({ pid: process.pid, source: 'message' });
+    [a, b].forEach((fd) => closeSync(fd));
+  });
+
+  counted('SOCK_SEQPACKET: the peer closed: ERR_UNIX_CRED_PEER_CLOSED; a record without credentials: the peer credentials', async () => {
+    const [a, b] = socketpair(SEQPACKET);
+    writeSync(a, 'plain');
+    const groups = readFileSync('/proc/self/status', 'utf8').match(/^Groups:(.*)$/m)![1]!.trim().split(/\s+/).filter(Boolean).map(Number);
+    expect(await receiveCredentials(b)).toEqual({ pid: process.pid, uid: euid, gid: egid, groups, source: 'peer' });
+    closeSync(a);
+    await expect(receiveCredentials(b)).rejects.toMatchObject({ code: 'ERR_UNIX_CRED_PEER_CLOSED' });
+    closeSync(b);
+  });
+
+  it.skipIf(BUN)("SOCK_DGRAM with Python's socket.sendmsg / recvmsg (SCM_CREDENTIALS), both ways", async () => {
+    const [a, b] = socketpair(DGRAM);
+    const script = `import json, os, socket, struct
+s = socket.socket(fileno=3)
+s.sendmsg([b'from python'], [(socket.SOL_SOCKET, socket.SCM_CREDENTIALS, struct.pack('iII', os.getpid(), os.geteuid(), os.getegid()))])
+s.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
+data, ancillary, _, _ = s.recvmsg(100, socket.CMSG_SPACE(12))
+received = [struct.unpack('iII', d) for level, kind, d in ancillary if (level, kind) == (socket.SOL_SOCKET, socket.SCM_CREDENTIALS)]
+print(json.dumps(dict(pid=os.getpid(), uid=os.geteuid(), gid=os.getegid(), received=received, data=data.hex())))`;
+    const child = spawn(PYTHON, ['-c', script], { stdio: ['ignore', 'pipe', 'inherit', a] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const fromPython = await receiveCredentials(b);
+    await sendCredentials(b);
+    await once(child, 'close');
+    const python = JSON.parse(output) as { pid: number; uid: number; gid: number; received: number[][]; data: string };
+    expect(fromPython).toEqual({ pid: python.pid, uid: python.uid, gid: python.gid, groups: null, source: 'message' });
+    expect(python.received).toEqual([[process.pid, euid, egid]]);
+    expect(python.data).toBe('00');
+    [a, b].forEach((fd) => closeSync(fd));
+  });
+});

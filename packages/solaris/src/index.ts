@@ -2,7 +2,7 @@
  * @unix-cred/solaris: peer credentials of UNIX-domain sockets on Solaris and illumos (OmniOS, SmartOS):
  * getpeerucred(3C), with every field the OS does not report as null.
  */
-import { createPassing, type Passing, loadNative, passingOps, peerQuery, readProcessCredentials, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
+import { createPassing, invalidArgType, type Passing, loadNative, passingOps, peerQuery, readProcessCredentials, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 import { decodePeerUcred, effectiveCredentials, type PeerUcred } from './decode.js';
 
 export type { ProcessCredentials, SocketLike } from '@unix-cred/internal';
@@ -18,6 +18,8 @@ const native = loadNative<'peerUcred' | 'processCredentials' | PassingOp>({
   ops: ['peerUcred', 'processCredentials', ...passingOps],
 });
 const { words, ops } = native;
+// The arg bit that lets the op answer for AF_INET and AF_INET6 sockets (UC_SOLARIS_INET in src/solaris_ops.h).
+const INET = 2;
 
 function readPeerUcred(fd: number, arg: number): PeerUcred {
   const result = ops.peerUcred(fd, arg);
@@ -25,11 +27,32 @@ function readPeerUcred(fd: number, arg: number): PeerUcred {
   return decodePeerUcred(words, native.gids(result));
 }
 
+const copy = (cred: PeerUcred): PeerUcred => ({ ...cred, groups: cred.groups.slice() });
+// Two queries, so two caches: an answer for a TCP socket is never handed to a call that did not allow inet.
+const unixPeerUcred = peerQuery(readPeerUcred, copy);
+const inetPeerUcred = peerQuery((fd, arg) => readPeerUcred(fd, arg | INET), copy);
+
+/** Options of {@link getPeerUcred}. */
+export interface PeerUcredOptions {
+  /**
+   * Also answer for a TCP connection (AF_INET, AF_INET6), whose peer getpeerucred(3C) knows when it is on this
+   * host. Without it (the default) such a socket throws ERR_UNIX_CRED_NOT_UNIX_SOCKET.
+   */
+  allowInet?: boolean;
+}
+
 /**
- * getpeerucred(3C) of an AF_UNIX socket. Throws ENOTCONN for a listening or unconnected socket,
- * ERR_UNIX_CRED_NOT_UNIX_SOCKET for TCP/UDP (getpeerucred would answer for those too).
+ * getpeerucred(3C) of an AF_UNIX socket, or with `{ allowInet: true }` also of a local TCP connection. Throws
+ * ENOTCONN for a listening or unconnected socket and for a TCP peer on another host (the OS knows no credentials
+ * of it), ERR_UNIX_CRED_NOT_UNIX_SOCKET for TCP/UDP unless inet is allowed (and for other families always).
  */
-export const getPeerUcred: (socket: SocketLike) => PeerUcred = peerQuery(readPeerUcred, (cred) => ({ ...cred, groups: cred.groups.slice() }));
+export function getPeerUcred(socket: SocketLike, options?: PeerUcredOptions): PeerUcred {
+  if (options === undefined) return unixPeerUcred(socket);
+  if (typeof options !== 'object' || options === null) throw invalidArgType('options', 'an object', options);
+  const { allowInet } = options;
+  if (allowInet !== undefined && typeof allowInet !== 'boolean') throw invalidArgType('options.allowInet', 'a boolean', allowInet);
+  return allowInet === true ? inetPeerUcred(socket) : unixPeerUcred(socket);
+}
 
 /**
  * The calling process's ids (credentials(7)). Solaris has no getresuid: the saved ids come from the process's

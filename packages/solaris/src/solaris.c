@@ -2,7 +2,8 @@
  * Solaris and illumos peer credentials: getpeerucred(3C). Talks only to their headers and the unix_cred headers.
  * Built with -D_XOPEN_SOURCE=600 -D__EXTENSIONS__ (PLATFORMS.md section 4). Reviewed against PLATFORMS.md
  * section 1 and the manual: the ucred_t pointer must be NULL on entry (else getpeerucred reuses it), every
- * getter answers -1 for a field it cannot report, and getpeerucred answers for TCP too.
+ * getter answers -1 for a field it cannot report, and getpeerucred answers for local TCP too (AF_INET, AF_INET6),
+ * which is reported only where the caller asks for it (UC_SOLARIS_INET).
  */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -38,13 +39,20 @@ static int put_ucred(const ucred_t *cred, uc_out *out) {
   return (int)size;
 }
 
+/* getpeerucred answers for TCP and STREAMS too: only AF_UNIX is ours to report, and inet where the caller asked. */
+static int check_family(int fd, int arg) {
+  int family = uc_socket_family(fd);
+  if (family < 0) return family;
+  if (family == AF_UNIX || ((arg & UC_SOLARIS_INET) && (family == AF_INET || family == AF_INET6))) return 0;
+  return UC_E_NOT_UNIX;
+}
+
 int uc_solaris_peer_ucred(int fd, int arg, uc_out *out) {
   int rc = uc_refuse_listening(fd, arg);
-  /* getpeerucred answers for TCP and STREAMS too: only an AF_UNIX peer is ours to report. */
-  if (rc == 0) rc = uc_classify_no_peer(fd, 0);
+  if (rc == 0) rc = check_family(fd, arg);
   if (rc != 0) return rc;
   ucred_t *cred = NULL;
-  rc = getpeerucred(fd, &cred) == 0 ? put_ucred(cred, out) : uc_classify_failure(fd, errno);
+  rc = getpeerucred(fd, &cred) == 0 ? put_ucred(cred, out) : uc_peer_failure(errno);
   /* The one release of the ucred_t, whichever way the call went (it stays NULL when none was allocated). */
   if (cred != NULL) ucred_free(cred);
   return rc;

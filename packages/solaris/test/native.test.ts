@@ -10,7 +10,7 @@ const errno = { EBADF: 9, ENOMEM: 12, EINVAL: 22, ENOTSUP: 48, ENOTSOCK: 95, ENO
 // What the compiler predefines on illumos, and what binding.gyp adds.
 const defines = ['__sun=1', '__SVR4=1', '_XOPEN_SOURCE=600', '__EXTENSIONS__'];
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const results = runScenarios({ packageDir, sources: ['src/solaris.c', 'test/c/solaris.c'], standins: ['test/standin/solaris'], bsd: false, errno, defines });
+const results = runScenarios({ packageDir, sources: ['src/solaris.c', 'test/c/solaris.c', 'test/c/fake_ucred.c'], standins: ['test/standin/solaris'], bsd: false, errno, defines });
 
 const ids = { 1: 4242, 2: 1000, 3: 1001, 4: 1002, 5: 2000, 6: 2001, 7: 2002 };
 const allKnown = 0x7f;
@@ -32,6 +32,14 @@ const cases: [string, Expected][] = [
   ['verified handle skips the listening check', { rc: 8, words: { 0: allKnown, ...ids }, counters: freedOnce }],
   ['bad descriptor', { rc: -errno.EBADF, counters: notCalled }],
   ['not a socket, verified handle', { rc: -errno.ENOTSOCK, counters: notCalled }],
+  ['TCP over IPv6, which getpeerucred would answer', { rc: UC.NOT_UNIX!, counters: notCalled }],
+  // getPeerUcred(socket, { allowInet: true }): local TCP peers too, over IPv4 and IPv6.
+  ['inet allowed: TCP', { rc: 8, words: { 0: allKnown, ...ids }, groups: [10, 20], counters: freedOnce }],
+  ['inet allowed: TCP over IPv6', { rc: 8, words: { 0: allKnown, ...ids }, groups: [10, 20], counters: freedOnce }],
+  ['inet allowed: AF_UNIX', { rc: 8, words: { 0: allKnown, ...ids }, counters: freedOnce }],
+  ['inet allowed: a remote TCP peer (EINVAL)', { rc: UC.NO_PEER!, counters: { getpeerucred: 1, ucred_free: 0 } }],
+  ['inet allowed: another family', { rc: UC.NOT_UNIX!, counters: notCalled }],
+  ['inet allowed: listening', { rc: UC.LISTENING!, counters: notCalled }],
 ];
 
 describe('solaris.c', () => {

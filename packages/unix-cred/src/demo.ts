@@ -58,11 +58,14 @@ export async function runDemo(): Promise<void> {
   try {
     const client = net.connect(path);
     const [accepted] = (await once(server, 'connection')) as [net.Socket];
+    // Also on a throw (no native binary, say): an open pair would keep the process alive.
+    ends.push(() => {
+      client.destroy();
+      accepted.destroy();
+    });
     const me: SelfReport = { pid: process.pid, uid: process.geteuid!(), gid: process.getegid!(), groups: process.getgroups!() };
     rows.push(row('this process, seen by its server', getPeerCredentials(accepted), me));
     rows.push(row('this server, seen by its client', getPeerCredentials(client), me));
-    client.destroy();
-    accepted.destroy();
 
     const child = await acceptPeer(server, path);
     ends.push(child.end);

@@ -51,6 +51,14 @@ inline napi_value Call(napi_env env, napi_callback_info info) {
   int rc = binding->op(fd, arg, &out);
   napi_value result;
   if (out.heap != nullptr) {
+    // A heap block reserved for the most that may come (a receive's maxData) usually holds a few bytes:
+    // those go inline, which costs less than an ArrayBuffer per call.
+    if (rc >= 0 && static_cast<size_t>(rc) <= UC_INLINE_BYTES) {
+      std::memcpy(instance->inline_bytes, out.heap, static_cast<size_t>(rc));
+      free(out.heap);
+      napi_create_int32(env, rc, &result);
+      return result;
+    }
     if (rc >= 0) {
       void *copy;
       napi_create_arraybuffer(env, static_cast<size_t>(rc), &copy, &result);

@@ -6,11 +6,14 @@
  * uc_pass_os and defines the ops of unix_cred/passing_ops.h with UC_PASSING_OPS.
  *
  * Inputs travel in the result buffer: the caller writes them into words and bytes before the call.
- *   arg bit UC_PASS_CHECK: check the socket is AF_UNIX first (a TCP socket would drop control messages).
+ *   arg bit UC_PASS_CHECK: a descriptor not seen before: check it is AF_UNIX first (a TCP socket would drop control
+ *                          messages), and expect any socket type (a net.Socket, checked once, is a stream).
  *   passEnable             words out: [0] UC_PASS_ENABLED_* bits.
  *   passSendCredentials    one NUL byte with the OS's credential message. Returns 1.
- *   passReceiveCredentials arg bit UC_PASS_KEEP_PIDFD. Reads one byte. words out: [0] UC_CRED_* bits, [1] pid,
- *                          [2] uid, [3] gid, [4] pidfd; bytes: the groups. Returns their byte count.
+ *   passReceiveCredentials arg bit UC_PASS_KEEP_PIDFD. Reads one byte: of a stream; of a datagram or seqpacket
+ *                          socket the whole message it begins (one recvmsg is one message; the rest of its data
+ *                          is discarded). words out: [0] UC_CRED_* bits, [1] pid, [2] uid, [3] gid, [4] pidfd;
+ *                          bytes: the groups. Returns their byte count.
  *   passSendFds            arg >> 1 descriptors (n); words[0]: data length; bytes: n ints, then the data.
  *                          Returns the bytes sent: the descriptors went with the first of them.
  *   passReceiveFds         arg >> 1: most descriptors kept (the rest are closed); words[0]: most data bytes.
@@ -40,6 +43,7 @@
 #define UC_CRED_PID 2u     /* it had a pid */
 #define UC_CRED_GROUPS 4u  /* it had the groups (in bytes) */
 #define UC_CRED_PIDFD 8u   /* words[4] holds a pidfd of the sender, which the caller owns */
+#define UC_CRED_DATAGRAM 16u /* none came on a datagram socket, which has no peer whose credentials could stand in */
 
 /* Most descriptors one send carries: Linux's SCM_MAX_FD, so the same call works everywhere. */
 #define UC_PASS_MAX_FDS 253
@@ -80,6 +84,14 @@ static const uc_pass_os uc_pass_no_messages = {NULL, NULL, NULL, NULL};
 
 static inline int uc_pass_failure(int error) {
   return error == EAGAIN || error == EWOULDBLOCK ? UC_E_WOULD_BLOCK : -error;
+}
+
+/* Whether fd is a datagram socket: one whose messages may be empty, and whose senders may be anyone. */
+static inline int uc_pass_is_datagram(int fd, int arg) {
+  if (!(arg & UC_PASS_CHECK)) return 0;
+  int type = 0;
+  socklen_t len = sizeof type;
+  return getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 && type == SOCK_DGRAM;
 }
 
 static inline int uc_pass_check(int fd, int arg) {
@@ -156,7 +168,8 @@ static inline int uc_pass_send(int fd, const void *data, size_t len, uc_pass_con
 /*
  * One recvmsg of up to len bytes: every descriptor that arrives is in r->fds or r->held_fd, close-on-exec
  * (MSG_CMSG_CLOEXEC where it exists, else FD_CLOEXEC at once: macOS). On failure, on end of stream and on
- * truncated control data (MSG_CTRUNC) all of them are closed and the error returned.
+ * truncated control data (MSG_CTRUNC) all of them are closed and the error returned. 0 bytes is the end of a
+ * stream or seqpacket connection, but an empty datagram: the socket's type is asked only then.
  */
 static inline int uc_pass_receive(const uc_pass_os *os, int fd, void *data, size_t len, uc_received *r) {
   uc_pass_control control;
@@ -189,7 +202,7 @@ static inline int uc_pass_receive(const uc_pass_os *os, int fd, void *data, size
 #ifndef MSG_CMSG_CLOEXEC
   for (size_t i = 0; i < r->count; i++) fcntl(r->fds[i], F_SETFD, FD_CLOEXEC);
 #endif
-  int rc = (msg.msg_flags & MSG_CTRUNC) ? UC_E_TRUNCATED : got == 0 ? UC_E_PEER_CLOSED : (int)got;
+  int rc = (msg.msg_flags & MSG_CTRUNC) ? UC_E_TRUNCATED : got == 0 && !uc_pass_is_datagram(fd, r->arg) ? UC_E_PEER_CLOSED : (int)got;
   if (rc < 0) {
     uc_pass_close(r->fds, r->count);
     uc_pass_hold(r, -1);
@@ -236,6 +249,7 @@ static inline int uc_pass_receive_credentials_with(const uc_pass_os *os, int fd,
   uc_pass_close(r.fds, r.count);
   if (r.groups < 0 || !(arg & UC_PASS_KEEP_PIDFD)) uc_pass_hold(&r, -1);
   if (r.groups < 0) return r.groups;
+  if (!(r.flags & UC_CRED_MESSAGE) && uc_pass_is_datagram(fd, arg)) r.flags |= UC_CRED_DATAGRAM;
   if (r.held_fd >= 0) {
     r.flags |= UC_CRED_PIDFD;
     out->words[4] = (uint32_t)r.held_fd;

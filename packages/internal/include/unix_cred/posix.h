@@ -19,13 +19,19 @@ static inline int uc_refuse_listening(int fd, int arg) {
   return listening ? UC_E_LISTENING : 0;
 }
 
-/* 1 for an AF_UNIX socket, 0 for another family, -errno on failure. */
-static inline int uc_is_unix_socket(int fd) {
+/* The socket's address family (AF_UNIX, AF_INET ...), or -errno. */
+static inline int uc_socket_family(int fd) {
   struct sockaddr_storage address;
   socklen_t len = sizeof address;
   address.ss_family = AF_UNSPEC;
   if (getsockname(fd, (struct sockaddr *)&address, &len) != 0) return -errno;
-  return address.ss_family == AF_UNIX;
+  return address.ss_family;
+}
+
+/* 1 for an AF_UNIX socket, 0 for another family, -errno on failure. */
+static inline int uc_is_unix_socket(int fd) {
+  int family = uc_socket_family(fd);
+  return family < 0 ? family : family == AF_UNIX;
 }
 
 /*
@@ -39,14 +45,20 @@ static inline int uc_classify_no_peer(int fd, int otherwise) {
 }
 
 /*
- * What a failed peer query's errno means: EINVAL/ENOTCONN on an AF_UNIX socket is "no valid peer"
- * (unconnected, a datagram socket, a NetBSD socketpair); ENOPROTOOPT/EOPNOTSUPP there is an option this
- * kernel lacks. On another family each is ERR_NOT_UNIX: that family answered with its own options.
+ * What a failed peer query's errno means on a socket of a family the query serves: EINVAL/ENOTCONN is
+ * "no valid peer" (unconnected, a datagram socket, a NetBSD socketpair); ENOPROTOOPT/EOPNOTSUPP is an
+ * option this kernel lacks.
  */
-static inline int uc_classify_failure(int fd, int error) {
-  if (error == EINVAL || error == ENOTCONN) return uc_classify_no_peer(fd, UC_E_NO_PEER);
-  if (error == ENOPROTOOPT || error == EOPNOTSUPP) return uc_classify_no_peer(fd, UC_E_UNSUPPORTED);
+static inline int uc_peer_failure(int error) {
+  if (error == EINVAL || error == ENOTCONN) return UC_E_NO_PEER;
+  if (error == ENOPROTOOPT || error == EOPNOTSUPP) return UC_E_UNSUPPORTED;
   return -error;
+}
+
+/* uc_peer_failure where the family is not known yet: on another family each is ERR_NOT_UNIX (that family answered with its own options). */
+static inline int uc_classify_failure(int fd, int error) {
+  int rc = uc_peer_failure(error);
+  return rc == -error ? rc : uc_classify_no_peer(fd, rc);
 }
 
 /*
@@ -60,6 +72,16 @@ static inline int uc_peer_option(int fd, int arg, int level, int name, void *val
   socklen_t len = size;
   if (getsockopt(fd, level, name, value, &len) != 0) return uc_classify_failure(fd, errno);
   return len == size ? 0 : uc_classify_no_peer(fd, UC_E_BAD_LENGTH);
+}
+
+/*
+ * Before an option whose level other families share and whose size their options may answer too (the BSDs'
+ * level 0 is IPPROTO_IP: macOS's LOCAL_PEERPID has IP_HDRINCL's number, both an int): refuses a listening
+ * socket, then any but AF_UNIX.
+ */
+static inline int uc_check_unix_peer(int fd, int arg) {
+  int rc = uc_refuse_listening(fd, arg);
+  return rc != 0 ? rc : uc_classify_no_peer(fd, 0);
 }
 
 #endif

@@ -24,10 +24,9 @@ static const uc_fake_message *message(void) {
 
 int setsockopt(int fd, int level, int name, const void *value, socklen_t len) {
   (void)fd;
-  (void)value;
-  (void)len;
   uc_fake_log("setsockopt level", level);
   uc_fake_log("name", name);
+  if (len == sizeof(int)) uc_fake_log("value", *(const int *)value);
   for (size_t i = 0; i < sizeof uc_current->options / sizeof uc_current->options[0]; i++) {
     const uc_fake_option *option = &uc_current->options[i];
     if (option->level == level && option->name == name && option->error != 0) return fail(option->error);

@@ -24,6 +24,9 @@ static const uc_fake_message uc_end = {.bytes = 0};
 static const uc_fake_message uc_bytes = {.bytes = 3};
 static const uc_fake_message uc_byte = {.bytes = 1};
 static const uc_fake_message uc_byte_two_fds = {.bytes = 1, .fds = 2};
+static const int uc_datagram = SOCK_DGRAM, uc_seqpacket = SOCK_SEQPACKET;
+
+#define UC_TYPE(type) .options = {{SOL_SOCKET, SO_TYPE, 0, &(type), sizeof(type)}}
 
 #define UC_SEND_THREE .input_word = 3, .input = &uc_send_three, .input_len = 15
 #define UC_FDS(n) (((n) << 1) | UC_PASS_CHECK)
@@ -55,7 +58,17 @@ static const uc_fake_message uc_byte_two_fds = {.bytes = 1, .fds = 2};
   {"receive credentials: descriptors with the byte are closed", uc_pass_receive_credentials, UC_PASS_CHECK,          \
    .family = AF_UNIX, .message = &uc_byte_two_fds},                                                                   \
   {"receive credentials: end of stream", uc_pass_receive_credentials, UC_PASS_CHECK, .family = AF_UNIX,              \
-   .message = &uc_end}
+   .message = &uc_end},                                                                                               \
+  {"receive credentials: a datagram without credentials", uc_pass_receive_credentials, UC_PASS_CHECK,                \
+   .family = AF_UNIX, .message = &uc_byte, UC_TYPE(uc_datagram)},                                                     \
+  {"receive credentials: an empty datagram", uc_pass_receive_credentials, UC_PASS_CHECK, .family = AF_UNIX,          \
+   .message = &uc_end, UC_TYPE(uc_datagram)},                                                                         \
+  {"receive credentials: the end of a seqpacket connection", uc_pass_receive_credentials, UC_PASS_CHECK,             \
+   .family = AF_UNIX, .message = &uc_end, UC_TYPE(uc_seqpacket)},                                                     \
+  {"receive credentials: a checked handle (a net.Socket) is a stream", uc_pass_receive_credentials, 0,               \
+   .message = &uc_byte, UC_TYPE(uc_datagram)},                                                                        \
+  {"receive fds: an empty datagram", uc_pass_receive_fds, UC_FDS(253), .family = AF_UNIX, .message = &uc_end,       \
+   .input_word = 1, UC_TYPE(uc_datagram)}
 
 /* An OS without credential messages (OpenBSD, macOS, illumos): the plain byte, nothing to enable. */
 #define UC_NO_MESSAGE_SCENARIOS                                                                                      \

@@ -1,63 +1,14 @@
 /*
- * Scenarios of solaris.c, with a fake libc ucred: getpeerucred allocates a ucred_t (counted), every
- * getter answers the scenario's peer, whose -1 fields are those the OS does not report.
+ * Scenarios of solaris.c, with a fake libc ucred (fake_ucred.c): getpeerucred allocates a ucred_t (counted),
+ * every getter answers the scenario's peer, whose -1 fields are those the OS does not report.
  */
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <errno.h>
-#include <stdlib.h>
-#include <ucred.h>
 
 #include "fake_kernel.h"
+#include "fake_ucred.h"
 #include "solaris_ops.h"
-
-typedef struct fake_peer {
-  int error; /* getpeerucred's errno */
-  pid_t pid;
-  uid_t ruid, euid, suid;
-  gid_t rgid, egid, sgid;
-  int ngroups; /* -1: unknown */
-  const gid_t *groups;
-} fake_peer;
-
-struct ucred_s {
-  fake_peer peer;
-};
-
-int getpeerucred(int fd, ucred_t **cred) {
-  (void)fd;
-  uc_fake_count("getpeerucred");
-  if (*cred != NULL) uc_fake_count("ucred_t reused");
-  const fake_peer *peer = uc_current->peer;
-  if (peer->error != 0) {
-    errno = peer->error;
-    return -1;
-  }
-  ucred_t *made = (malloc)(sizeof *made);
-  if (made == NULL) abort();
-  made->peer = *peer;
-  uc_fake_count("ucred_t allocated");
-  *cred = made;
-  return 0;
-}
-
-void ucred_free(ucred_t *cred) {
-  uc_fake_count(cred == NULL ? "ucred_free(NULL)" : "ucred_free");
-  free(cred);
-}
-
-pid_t ucred_getpid(const ucred_t *cred) { return cred->peer.pid; }
-uid_t ucred_getruid(const ucred_t *cred) { return cred->peer.ruid; }
-uid_t ucred_geteuid(const ucred_t *cred) { return cred->peer.euid; }
-uid_t ucred_getsuid(const ucred_t *cred) { return cred->peer.suid; }
-gid_t ucred_getrgid(const ucred_t *cred) { return cred->peer.rgid; }
-gid_t ucred_getegid(const ucred_t *cred) { return cred->peer.egid; }
-gid_t ucred_getsgid(const ucred_t *cred) { return cred->peer.sgid; }
-
-int ucred_getgroups(const ucred_t *cred, const gid_t **groups) {
-  if (cred->peer.ngroups > 0) *groups = cred->peer.groups;
-  return cred->peer.ngroups;
-}
 
 static const gid_t two[] = {10, 20};
 static const gid_t many[1100] = {[0 ... 1098] = 7, [1099] = 1099};
@@ -73,6 +24,7 @@ static const fake_peer unconnected = {.error = ENOTCONN};
 static const fake_peer not_supported = {.error = ENOTSUP};
 
 #define UNIX(peer_) .family = AF_UNIX, .peer = &(peer_)
+#define INET (UC_CHECK_LISTENING | UC_SOLARIS_INET)
 
 const uc_scenario uc_scenarios[] = {
     {"normal", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(normal)},
@@ -90,5 +42,12 @@ const uc_scenario uc_scenarios[] = {
     {"verified handle skips the listening check", uc_solaris_peer_ucred, 0, UNIX(normal), .listening = 1},
     {"bad descriptor", uc_solaris_peer_ucred, UC_CHECK_LISTENING, .error = EBADF},
     {"not a socket, verified handle", uc_solaris_peer_ucred, 0, .error = ENOTSOCK},
+    {"TCP over IPv6, which getpeerucred would answer", uc_solaris_peer_ucred, UC_CHECK_LISTENING, .family = AF_INET6, .peer = &normal},
+    {"inet allowed: TCP", uc_solaris_peer_ucred, INET, .family = AF_INET, .peer = &normal},
+    {"inet allowed: TCP over IPv6", uc_solaris_peer_ucred, INET, .family = AF_INET6, .peer = &normal},
+    {"inet allowed: AF_UNIX", uc_solaris_peer_ucred, INET, UNIX(normal)},
+    {"inet allowed: a remote TCP peer (EINVAL)", uc_solaris_peer_ucred, INET, .family = AF_INET, .peer = &unknown},
+    {"inet allowed: another family", uc_solaris_peer_ucred, INET, .family = AF_UNSPEC, .peer = &normal},
+    {"inet allowed: listening", uc_solaris_peer_ucred, INET, .family = AF_INET, .peer = &normal, .listening = 1},
 };
 const size_t uc_scenario_count = sizeof uc_scenarios / sizeof uc_scenarios[0];

@@ -6,5 +6,6 @@ typedef long int64_t;
 typedef unsigned char uint8_t;
 typedef unsigned short uint16_t;
 typedef unsigned int uint32_t;
+typedef unsigned long uint64_t;
 typedef unsigned long uintptr_t;
 #endif

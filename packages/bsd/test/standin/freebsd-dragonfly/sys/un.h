@@ -6,4 +6,8 @@
 #define LOCAL_CREDS 2
 #define LOCAL_CREDS_PERSISTENT 3
 #endif
+/* Dropped from FreeBSD 15.0's headers; the tests build both releases (-D__FreeBSD__=14 and 15). */
+#if defined(__FreeBSD__) && __FreeBSD__ < 15
+#define LOCAL_CONNWAIT 4
+#endif
 #endif

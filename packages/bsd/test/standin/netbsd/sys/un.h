@@ -3,6 +3,7 @@
 #define UC_STANDIN_SYS_UN_H
 #include <sys/types.h>
 
+#define LOCAL_CONNWAIT 0x0002
 #define LOCAL_CREDS 0x0004
 #define LOCAL_PEEREID 0x0003
 

@@ -8,6 +8,10 @@
 
 #include <sys/socket_4_2bsd.h>
 
+#define SOCK_STREAM 1
+#define SOCK_DGRAM 2
+#define SOCK_SEQPACKET 5
+
 struct sockaddr {
   uint8_t sa_len;
   sa_family_t sa_family;

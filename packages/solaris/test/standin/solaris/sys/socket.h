@@ -14,6 +14,12 @@ typedef double sockaddr_maxalign_t;
 
 #include <sys/socket_4_2bsd.h>
 
+/* SVR4's numbers: not the BSDs'. */
+#define SOCK_DGRAM 1
+#define SOCK_STREAM 2
+#define SOCK_SEQPACKET 6
+#define AF_INET6 26
+
 struct sockaddr {
   sa_family_t sa_family;
   char sa_data[14];
@@ -34,6 +40,8 @@ extern int getsockname(int, struct sockaddr *, Psocklen_t);
 #include <sys/cmsg.h>
 
 #define SCM_RIGHTS 0x1010
+#define SCM_UCRED 0x1012
+#define SO_RECVUCRED 0x0400
 #define MSG_CTRUNC 0x10
 #define MSG_DONTWAIT 0x80
 #define MSG_CMSG_CLOEXEC 0x1000
