@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(join(root, 'package.json'));
 
-// glibc 2.17 is the oldest zig knows (Node 20 itself needs 2.28): a glibc prebuild loads on every glibc Node runs on.
+// glibc 2.17, the first for aarch64, is older than any glibc Node 20 runs on (2.28): the glibc prebuilds load on all.
 const PREBUILDS = {
   linux: [
     { zig: 'x86_64-linux-gnu.2.17', platform: 'linux', arch: 'x64', libc: 'glibc' },
@@ -129,7 +129,7 @@ async function prebuild(packageName, build) {
     const undefinedOk = build.platform === 'darwin' ? ['-Wl,-undefined,dynamic_lookup'] : [];
     await run(['c++', '-target', build.zig, '-shared', '-s', ...undefinedOk, ...objectFiles, '-o', binary], packageDir);
     const problem = imageProblem(binary, build);
-    if (problem) fail(`${binary}: ${problem}`);
+    if (problem) throw new Error(`${binary}: ${problem}`);
     console.log(`${build.platform}-${build.arch}${build.libc ? ` ${build.libc}` : ''}: ${relative(root, binary)} (${build.zig}, ${Math.round(statSync(binary).size / 1024)} KiB)`);
   } finally {
     rmSync(objects, { recursive: true, force: true });

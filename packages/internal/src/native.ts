@@ -57,7 +57,7 @@ function missingBinary(packageName: string, directory: string, cause: unknown): 
     `${packageName}: no native binary loads on ${runtimeTarget()}.\n` +
       `  Looked for a prebuild in ${directory}/prebuilds and a local build in ${directory}/build/Release.\n` +
       `  Build it from source with: npm rebuild ${packageName}  (or in this repository: pnpm --filter ${packageName} build)\n` +
-      `  That needs python3, make and a C++ compiler (Debian: apt-get install python3 make g++).\n` +
+      `  That needs python3, GNU make (gmake on the BSDs) and a C++ compiler (Debian: apt-get install python3 make g++).\n` +
       `  Cause: ${cause instanceof Error ? cause.message : String(cause)}`,
     { cause },
   );

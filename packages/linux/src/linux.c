@@ -28,6 +28,15 @@ static int peer_ucred(int fd, int arg, struct ucred *cred) {
   return 0;
 }
 
+/* After ERANGE, len is the size the kernel needs: grows out->bytes to it. qemu-user passes SO_PEERGROUPS' ERANGE
+ * on without that size: UC_E_BAD_LENGTH then, not an endless loop. */
+static int grow_on_erange(uc_out *out, socklen_t *len) {
+  if (*len <= out->capacity) return UC_E_BAD_LENGTH;
+  if (uc_out_reserve(out, *len) == NULL) return UC_E_NO_MEMORY;
+  *len = (socklen_t)out->capacity;
+  return 0;
+}
+
 /* SO_PEERGROUPS into out->bytes, growing it when the kernel says ERANGE. Returns the byte count. */
 static int peer_groups(int fd, uc_out *out) {
 #ifdef SO_PEERGROUPS
@@ -36,8 +45,8 @@ static int peer_groups(int fd, uc_out *out) {
     if (errno == ENOPROTOOPT) return UC_E_UNSUPPORTED;
     if (errno == ENODATA) return uc_classify_no_peer(fd, UC_E_NO_PEER);
     if (errno != ERANGE) return -errno;
-    if (uc_out_reserve(out, len) == NULL) return UC_E_NO_MEMORY;
-    len = (socklen_t)out->capacity;
+    int grown = grow_on_erange(out, &len);
+    if (grown != 0) return grown;
   }
   return (int)len;
 #else
@@ -110,8 +119,8 @@ int uc_linux_peer_security(int fd, int arg, uc_out *out) {
       return 0;
     }
     if (errno != ERANGE) return -errno;
-    if (uc_out_reserve(out, len) == NULL) return UC_E_NO_MEMORY;
-    len = (socklen_t)out->capacity;
+    int grown = grow_on_erange(out, &len);
+    if (grown != 0) return grown;
   }
   while (len > 0 && out->bytes[len - 1] == '\0') len--;
   out->words[0] = 1;
