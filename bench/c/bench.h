@@ -1,9 +1,10 @@
 /*
- * The C floor for one unix-cred operation: each program defines op(fd), the same system calls the
- * library's native code makes (packages/linux/src/linux.c), and this file times it.
+ * The C floor for one unix-cred operation: each program defines op(fd, peer), the same system calls the
+ * library's native code makes (packages/linux/src), and this file times it. fd is the descriptor
+ * measured; peer is the other end of its connection (the passing ops send on fd and receive on peer).
  * Built as a program, it runs on its own socketpair:  prog [--thread] ITERATIONS  ->  prints ns/op.
- * Built with -DBENCH_ADDON, it is a Node-API module whose run(fd, n) times the same loop inside the
- * bench's own Node process, on the very descriptor the library is measured on: the fair floor.
+ * Built with -DBENCH_ADDON, it is a Node-API module whose run(fd, peer, n) times the same loop inside the
+ * bench's own Node process, on the very descriptors the library is measured on: the fair floor.
  * --thread starts one idle thread first, as every Node process has threads: the kernel then takes a
  * file reference on each descriptor lookup (fdget on a shared descriptor table), which costs per call.
  * Exit 3 when the kernel lacks the option (ENOPROTOOPT), 1 on any other failure.
@@ -21,10 +22,13 @@
 #include "../../packages/linux/src/linux_options.h"
 
 /* One operation: 0 or -errno. */
-static int op(int fd);
+static int op(int fd, int peer);
 
-/* SO_ACCEPTCONN (refuse a listening socket) + SO_PEERCRED with the library's length and sentinel checks. */
-static int peer_cred(int fd, struct ucred *cred) {
+/*
+ * SO_ACCEPTCONN (refuse a listening socket) + SO_PEERCRED with the library's length and sentinel checks
+ * (inline: the passing programs do not use it).
+ */
+static inline int peer_cred(int fd, struct ucred *cred) {
   int listening = 0;
   socklen_t len = sizeof listening;
   if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0) return -errno;
@@ -35,9 +39,9 @@ static int peer_cred(int fd, struct ucred *cred) {
   return 0;
 }
 
-static int run(int fd, long n) {
+static int run(int fd, int peer, long n) {
   for (long i = 0; i < n; i++) {
-    int rc = op(fd);
+    int rc = op(fd, peer);
     if (rc != 0) return rc;
   }
   return 0;
@@ -47,16 +51,17 @@ static int run(int fd, long n) {
 #include <node_api.h>
 
 static napi_value run_in_node(napi_env env, napi_callback_info info) {
-  size_t argc = 2;
-  napi_value argv[2], result;
-  int32_t fd = -1;
+  size_t argc = 3;
+  napi_value argv[3], result;
+  int32_t fd = -1, peer = -1;
   int64_t n = 0;
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   napi_get_value_int32(env, argv[0], &fd);
-  napi_get_value_int64(env, argv[1], &n);
+  napi_get_value_int32(env, argv[1], &peer);
+  napi_get_value_int64(env, argv[2], &n);
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  int rc = run(fd, n);
+  int rc = run(fd, peer, n);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   if (rc != 0) {
     napi_throw_error(env, rc == -ENOPROTOOPT ? "ERR_UNIX_CRED_UNSUPPORTED" : NULL, strerror(-rc));
@@ -97,9 +102,9 @@ int main(int argc, char **argv) {
     return 1;
   }
   struct timespec t0, t1;
-  int rc = run(sv[0], n / 10 + 1); /* warm-up */
+  int rc = run(sv[0], sv[1], n / 10 + 1); /* warm-up */
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  if (rc == 0) rc = run(sv[0], n);
+  if (rc == 0) rc = run(sv[0], sv[1], n);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   if (rc != 0) {
     fprintf(stderr, "%s: %s\n", argv[0], strerror(-rc));

@@ -1,7 +1,8 @@
 /* (c) getPeerProcess(raw fd) + close(): SO_ACCEPTCONN + SO_PEERCRED + SO_PEERPIDFD, then close the pidfd. */
 #include "bench.h"
 
-static int op(int fd) {
+static int op(int fd, int peer) {
+  (void)peer;
   struct ucred cred;
   int rc = peer_cred(fd, &cred);
   if (rc != 0) return rc;
