@@ -27,7 +27,11 @@ for dir in proc sys dev; do mount --move "/$dir" "/newroot/$dir"; done
 mkdir -p /newroot/dev/pts /newroot/dev/shm
 mount -t devpts devpts /newroot/dev/pts
 mount -t tmpfs -o mode=1777 shm /newroot/dev/shm
-mount -t tmpfs -o mode=1777 tmp /newroot/tmp
+# A fresh /tmp, unless the repository itself lives there (a CI checkout may): the overlay is writable anyway.
+case "$REPO/" in
+/tmp/*) ;;
+*) mount -t tmpfs -o mode=1777 tmp /newroot/tmp ;;
+esac
 ip link set lo up
 
 echo "unix-cred-vm: kernel $(uname -srv)"
