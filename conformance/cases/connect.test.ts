@@ -59,7 +59,7 @@ interface StdinReport {
 }
 
 // A stdio pipe is a net.Socket at run time (typed Writable). libuv makes it with socketpair() in the parent,
-// and a socketpair holds its creator's credentials on both ends (PLATFORMS.md 1, "Timing"): each end's peer
+// and a socketpair holds its creator's credentials on both ends (docs/platforms.md 1.2): each end's peer
 // is the parent.
 describe('socketpair: stdio of a child spawned with stdio pipe', () => {
   it("in the child, process.stdin's peer is the parent", async () => {

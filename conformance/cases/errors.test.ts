@@ -1,4 +1,4 @@
-// Case 6: every row of API.md's error table, for every peer query; 10,000 failing calls leak no descriptor.
+// Case 6: every row of docs/api.md's error table, for every peer query; 10,000 failing calls leak no descriptor.
 import dgram from 'node:dgram';
 import { once } from 'node:events';
 import { closeSync, fstatSync, openSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /*
  * LOCAL_CONNWAIT (unix(4)): with it on, a connect() blocks until the server's accept() has taken the connection,
- * not merely queued it. FreeBSD before 15 and NetBSD have it (FreeBSD 15.0's headers dropped it: PLATFORMS.md
- * section 4); DragonFly and OpenBSD never had it: there, and on a kernel newer than the headers, the op answers
+ * not merely queued it. FreeBSD before 15 and NetBSD have it (FreeBSD 15.0's headers dropped it: docs/platforms.md
+ * section 7); DragonFly and OpenBSD never had it: there, and on a kernel newer than the headers, the op answers
  * UC_E_UNSUPPORTED. The kernels read the flag differently: NetBSD copies a listener's flags to the socket of each
  * connection it queues, FreeBSD reads that new socket's and the connecting socket's own (never the listener's).
  */

@@ -1,6 +1,6 @@
 /*
  * FreeBSD and DragonFly peer credentials: LOCAL_PEERCRED (struct xucred). Talks only to their headers
- * and the unix_cred headers. Reviewed against PLATFORMS.md section 1 and 4: FreeBSD fills cr_pid from 13.0
+ * and the unix_cred headers. Reviewed against docs/platforms.md sections 1 and 7: FreeBSD fills cr_pid from 13.0
  * (0 where it cannot, e.g. for a 32-bit caller on a 64-bit kernel); DragonFly's xucred has no pid.
  */
 #include <sys/param.h>

@@ -1,5 +1,5 @@
 /*
- * FreeBSD and DragonFly credential messages for unix_cred/passing.h. Reviewed against PLATFORMS.md section 2
+ * FreeBSD and DragonFly credential messages for unix_cred/passing.h. Reviewed against docs/platforms.md section 5
  * and unix(4): the sender attaches a zeroed struct cmsgcred under SCM_CREDS, which the kernel fills (pid, real
  * and effective uid, real gid, the groups with the effective gid first). FreeBSD 13+: LOCAL_CREDS_PERSISTENT
  * makes the kernel attach a struct sockcred2 (SCM_CREDS2) to every read instead; before 13, LOCAL_CREDS attaches

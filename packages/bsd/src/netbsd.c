@@ -1,6 +1,6 @@
 /*
  * NetBSD peer credentials: LOCAL_PEEREID (struct unpcbid). Talks only to NetBSD's headers and the unix_cred headers.
- * Reviewed against PLATFORMS.md section 1 and 4: the level MUST be 0 (SOL_SOCKET gives ENOPROTOOPT);
+ * Reviewed against docs/platforms.md sections 1 and 7: the level MUST be 0 (SOL_SOCKET gives ENOPROTOOPT);
  * a socketpair() has no ids (EINVAL); LOCAL_PEEREID lives in <sys/un.h> under _NETBSD_SOURCE (the default).
  */
 #include <sys/types.h>

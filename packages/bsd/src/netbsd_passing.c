@@ -1,5 +1,5 @@
 /*
- * NetBSD credential messages for unix_cred/passing.h. Reviewed against PLATFORMS.md section 2: the sender
+ * NetBSD credential messages for unix_cred/passing.h. Reviewed against docs/platforms.md section 5: the sender
  * sends the plain byte; LOCAL_CREDS (level 0) on the receiver makes the kernel attach a struct sockcred
  * (pid, real and effective ids, groups) under SCM_CREDS, to the first data only on a stream.
  */

@@ -1,6 +1,6 @@
 /*
  * OpenBSD peer credentials: SO_PEERCRED at SOL_SOCKET. Talks only to OpenBSD's headers and the unix_cred headers.
- * Reviewed against PLATFORMS.md section 1: struct sockpeercred is { uid, gid, pid }, not Linux's order;
+ * Reviewed against docs/platforms.md section 1: struct sockpeercred is { uid, gid, pid }, not Linux's order;
  * a socket of another family answers EOPNOTSUPP.
  */
 #include <sys/types.h>

@@ -1,6 +1,6 @@
 /*
  * macOS peer credentials: LOCAL_PEERCRED (struct xucred, no pid), LOCAL_PEERPID and LOCAL_PEEREPID.
- * Talks only to macOS's headers and the unix_cred headers. Reviewed against PLATFORMS.md section 1: all three
+ * Talks only to macOS's headers and the unix_cred headers. Reviewed against docs/platforms.md section 1: all three
  * are level SOL_LOCAL (0), which is IPPROTO_IP on an inet socket, whose options 2 and 3 (IP_HDRINCL,
  * IP_TOS) answer an int just as LOCAL_PEERPID does: so the pid options check the family first.
  */

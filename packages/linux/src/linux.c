@@ -1,6 +1,6 @@
 /*
  * Linux peer credentials. Talks only to the Linux/glibc/musl headers and unix_cred/os.h.
- * Reviewed against PLATFORMS.md section 1: SO_PEERCRED answers pid=0 uid=gid=(uid_t)-1 for a TCP or
+ * Reviewed against docs/platforms.md section 1: SO_PEERCRED answers pid=0 uid=gid=(uid_t)-1 for a TCP or
  * unconnected socket and the listener's own ids for a listening one; neither may reach a caller.
  */
 #define _GNU_SOURCE

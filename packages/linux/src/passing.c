@@ -1,5 +1,5 @@
 /*
- * Linux credential messages for unix_cred/passing.h. Reviewed against PLATFORMS.md section 2:
+ * Linux credential messages for unix_cred/passing.h. Reviewed against docs/platforms.md section 5:
  * SCM_CREDENTIALS carries what the sender states (its pid, euid and egid, which the kernel checks), or,
  * when it states nothing, what the kernel records if SO_PASSCRED was on when it sent: pid and REAL ids.
  * SO_PASSPIDFD (6.5+) adds SCM_PIDFD, a pidfd of the sender. Accepted sockets inherit both options.

@@ -1,7 +1,7 @@
 /*
  * Solaris and illumos peer credentials: getpeerucred(3C). Talks only to their headers and the unix_cred headers.
- * Built with -D_XOPEN_SOURCE=600 -D__EXTENSIONS__ (PLATFORMS.md section 4). Reviewed against PLATFORMS.md
- * section 1 and the manual: the ucred_t pointer must be NULL on entry (else getpeerucred reuses it), every
+ * Built with -D_XOPEN_SOURCE=600 -D__EXTENSIONS__ (docs/platforms.md section 7). Reviewed against docs/platforms.md
+ * sections 1 to 3 and the manual: the ucred_t pointer must be NULL on entry (else getpeerucred reuses it), every
  * getter answers -1 for a field it cannot report, and getpeerucred answers for local TCP too (AF_INET, AF_INET6),
  * which is reported only where the caller asks for it (UC_SOLARIS_INET).
  */

@@ -1,6 +1,6 @@
 /*
  * Solaris and illumos for unix_cred/passing.h. SO_RECVUCRED makes the kernel attach the sender's ucred_t
- * (SCM_UCRED) to each datagram it takes (PLATFORMS.md section 2: datagram sockets), so it is set on those only.
+ * (SCM_UCRED) to each datagram it takes (docs/platforms.md section 5: datagram sockets), so it is set on those only.
  * On a stream the byte travels alone and the receiver reports the peer's credentials (getpeerucred), as GLib
  * does. Built with -D_XOPEN_SOURCE=600 -D__EXTENSIONS__ for msg_control.
  */

@@ -10,7 +10,7 @@
 #endif
 #include "xucred_scenarios.h"
 
-_Static_assert(sizeof(struct xucred) == 88, "struct xucred is 88 bytes on amd64 (PLATFORMS.md)");
+_Static_assert(sizeof(struct xucred) == 88, "struct xucred is 88 bytes on amd64 (docs/platforms.md)");
 
 const uc_scenario uc_scenarios[] = {UC_XUCRED_SCENARIOS(uc_bsd_peer_xucred)};
 const size_t uc_scenario_count = sizeof uc_scenarios / sizeof uc_scenarios[0];

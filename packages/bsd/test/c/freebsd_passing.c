@@ -7,7 +7,7 @@
 
 #include "passing_scenarios.h"
 
-_Static_assert(CMSG_SPACE(sizeof(struct cmsgcred)) == 104, "CMSG_SPACE(sizeof(struct cmsgcred)) is 104 on amd64 (PLATFORMS.md)");
+_Static_assert(CMSG_SPACE(sizeof(struct cmsgcred)) == 104, "CMSG_SPACE(sizeof(struct cmsgcred)) is 104 on amd64 (docs/platforms.md)");
 
 static const struct cmsgcred cmsgcred = {4242, 1000, 1001, 2000, 2, {2001, 5}};
 static const struct cmsgcred cmsgcred_no_groups = {4242, 1000, 1001, 2000, 0, {0}};

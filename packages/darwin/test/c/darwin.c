@@ -6,7 +6,7 @@
 #include "darwin_ops.h"
 #include "xucred_scenarios.h"
 
-_Static_assert(sizeof(struct xucred) == 76, "macOS's struct xucred is 76 bytes (PLATFORMS.md)");
+_Static_assert(sizeof(struct xucred) == 76, "macOS's struct xucred is 76 bytes (docs/platforms.md)");
 
 static const pid_t pid = 4242, effective_pid = 777;
 

@@ -1,4 +1,4 @@
-/* Stand-in of FreeBSD 15.0's <sys/ucred.h> (struct xucred: 88 bytes on amd64, PLATFORMS.md). */
+/* Stand-in of FreeBSD 15.0's <sys/ucred.h> (struct xucred: 88 bytes on amd64, docs/platforms.md). */
 #ifndef UC_STANDIN_SYS_UCRED_H
 #define UC_STANDIN_SYS_UCRED_H
 #include <sys/types.h>

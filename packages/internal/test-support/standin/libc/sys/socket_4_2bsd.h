@@ -1,4 +1,4 @@
-/* Socket values every OS here kept from 4.2BSD (PLATFORMS.md): included by each stand-in <sys/socket.h>. */
+/* Socket values every OS here kept from 4.2BSD (docs/platforms.md): included by each stand-in <sys/socket.h>. */
 #ifndef UC_STANDIN_SYS_SOCKET_4_2BSD_H
 #define UC_STANDIN_SYS_SOCKET_4_2BSD_H
 #define SOL_SOCKET 0xffff

@@ -4,7 +4,7 @@
 #include <sys/types.h>
 
 #if !defined(__EXTENSIONS__) || _XOPEN_SOURCE < 500
-#error "build with -D_XOPEN_SOURCE=600 -D__EXTENSIONS__ (PLATFORMS.md section 4)"
+#error "build with -D_XOPEN_SOURCE=600 -D__EXTENSIONS__ (docs/platforms.md section 7)"
 #endif
 
 typedef uint32_t socklen_t;
