@@ -60,7 +60,7 @@ describe('getPeerProcess', () => {
     expect(error.message).toMatch(/pidfd|SO_PEERPIDFD|linux|not supported/i);
   });
 
-  it('is alive while the peer runs and not once it has exited; its pidfd names the peer in fdinfo', async ({ skip }) => {
+  it('is alive while the peer runs and not once it has exited; its pidfd names the peer in fdinfo', async () => {
     const child = await peer();
     if (assertedUnsupported(child.socket)) return;
     const handle = getPeerProcess(child.socket);
@@ -73,7 +73,7 @@ describe('getPeerProcess', () => {
     expect(handle.isAlive()).toBe(false);
   });
 
-  it('kill() signals exactly the peer: it dies of that signal', async ({ skip }) => {
+  it('kill() signals exactly the peer: it dies of that signal', async () => {
     const child = await peer();
     if (assertedUnsupported(child.socket)) return;
     using handle = getPeerProcess(child.socket);
@@ -83,7 +83,7 @@ describe('getPeerProcess', () => {
     expect(handle.isAlive()).toBe(false);
   });
 
-  it('close() is idempotent and closes the pidfd; a `using` block closes it too', async ({ skip }) => {
+  it('close() is idempotent and closes the pidfd; a `using` block closes it too', async () => {
     const child = await peer();
     if (assertedUnsupported(child.socket)) return;
     const handle = getPeerProcess(child.socket);

@@ -13,6 +13,7 @@ import type { Server, Socket } from 'node:net';
 import { checkDescriptor, handleOf, rawDescriptor, serverOrSocketDescriptor, type Handle } from './descriptor.js';
 import { abortError, invalidArgType, invalidState, noMessage, outOfRange, socketClosed, systemError, unsupported } from './errors.js';
 import type { Native } from './native.js';
+import { isKnownPeerSocket, markKnownPeerSocket } from './peer.js';
 
 export type PassingOp = 'passEnable' | 'passSendCredentials' | 'passReceiveCredentials' | 'passSendFds' | 'passReceiveFds';
 
@@ -125,8 +126,6 @@ interface Target {
   handle: StreamHandle | null;
 }
 
-// Handles whose descriptor a passing op found to be AF_UNIX; keyed by handle, never by descriptor number.
-const unixHandles = new WeakSet<Handle>();
 let lastWait = 0;
 
 function isSocket(value: object): value is Socket {
@@ -137,12 +136,12 @@ function targetOf(socket: unknown): Target {
   const handle = handleOf(socket) as StreamHandle | null;
   if (handle === null) return { fd: rawDescriptor(socket), check: CHECK, socket: null, handle: null };
   if (!isSocket(socket as object)) throw invalidArgType('socket', 'a net.Socket, a descriptor number or an object with an fd property', socket);
-  return { fd: handle.fd, check: unixHandles.has(handle) ? 0 : CHECK, socket: socket as Socket, handle };
+  return { fd: handle.fd, check: isKnownPeerSocket(handle) ? 0 : CHECK, socket: socket as Socket, handle };
 }
 
 function checked(target: Target): void {
   if (target.check === 0) return;
-  if (target.handle !== null) unixHandles.add(target.handle);
+  if (target.handle !== null) markKnownPeerSocket(target.handle);
   target.check = 0;
 }
 

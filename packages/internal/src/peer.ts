@@ -12,6 +12,17 @@ const kAnswers = Symbol('unix-cred peer answers');
 type Answered = Handle & { [kAnswers]?: unknown[] };
 let slots = 0;
 
+/** Whether a handle's descriptor has answered a peer or passing call: an AF_UNIX socket with a peer, never listening. */
+export function isKnownPeerSocket(handle: Handle): boolean {
+  return (handle as Answered)[kAnswers] !== undefined;
+}
+
+/** Records that a handle's descriptor answered a passing call (a frozen stand-in stays checked on every call). */
+export function markKnownPeerSocket(handle: Handle): void {
+  const answered = handle as Answered;
+  if (answered[kAnswers] === undefined && Object.isExtensible(answered)) answered[kAnswers] = [];
+}
+
 /** A peer query: `read(fd, arg)` asks the kernel; arg carries UC_CHECK_LISTENING where the check is still due. */
 export type PeerRead<T> = (fd: number, arg: number) => T;
 

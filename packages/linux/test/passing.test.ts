@@ -371,7 +371,7 @@ describe.skipIf(BUN)('waiting, aborting, closing', () => {
   });
 
   counted('destroying the socket mid-wait rejects with ERR_SOCKET_CLOSED', async () => {
-    const { accepted, client, close } = await connect();
+    const { accepted, close } = await connect();
     const waiting = receiveFds(accepted);
     setTimeout(() => accepted.destroy(), 30);
     await expect(waiting).rejects.toMatchObject({ code: 'ERR_SOCKET_CLOSED' });
@@ -540,7 +540,7 @@ describe('credentials per message on datagram and seqpacket descriptors', () => 
         await sendCredentials(3); console.log(JSON.stringify({ pid: process.pid, uid: process.geteuid(), gid: process.getegid() }));`;
       const child = spawn(process.execPath, ['--input-type=module', '-e', script, linuxPackage], { uid: 6101, gid: 6202, stdio: ['ignore', 'pipe', 'inherit', a] });
       let output = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
       await once(child, 'close');
       const self = JSON.parse(output) as { pid: number; uid: number; gid: number };
       expect(self).toEqual({ pid: child.pid, uid: 6101, gid: 6202 });
@@ -587,7 +587,7 @@ received = [struct.unpack('iII', d) for level, kind, d in ancillary if (level, k
 print(json.dumps(dict(pid=os.getpid(), uid=os.geteuid(), gid=os.getegid(), received=received, data=data.hex())))`;
     const child = spawn(PYTHON, ['-c', script], { stdio: ['ignore', 'pipe', 'inherit', a] });
     let output = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     const fromPython = await receiveCredentials(b);
     await sendCredentials(b);
     await once(child, 'close');
