@@ -126,8 +126,6 @@ export function checkScenario(results: Map<string, ScenarioResult>, name: string
 export function peerOptionCases(prefix: string, normal: Expected, errno: Readonly<Record<string, number>>): [string, Expected][] {
   const cases: [string, Expected][] = [
     ['normal', normal],
-    ['verified handle skips the listening check', { ...normal, counters: { getsockopt: 1 } }],
-    ['listening', { rc: UC.LISTENING!, counters: { getsockopt: 1 } }],
     ['short answer', { rc: UC.BAD_LENGTH! }],
     ['TCP, an int IP option', { rc: UC.NOT_UNIX! }],
     ['TCP, no IP options', { rc: UC.NOT_UNIX! }],
@@ -139,6 +137,33 @@ export function peerOptionCases(prefix: string, normal: Expected, errno: Readonl
     ['bad descriptor', { rc: -errno.EBADF! }],
     ['not a socket', { rc: -errno.ENOTSOCK! }],
     ['not a socket, verified handle', { rc: -errno.ENOTSOCK! }],
+  ];
+  return cases.map(([name, expected]) => [`${prefix}: ${name}`, expected]);
+}
+
+/** What an op must answer in each state of model_scenarios.h's UC_MODEL_SCENARIOS (connected client: as connected). */
+export interface ModelExpectations {
+  connected: Expected;
+  connectedClient?: Expected;
+  listening: Expected;
+  unconnected: Expected;
+  datagram: Expected;
+  socketpair: Expected;
+  peerClosed: Expected;
+  tcp: Expected;
+}
+
+/** The expected results of UC_MODEL_SCENARIOS(prefix, ...). */
+export function modelCases(prefix: string, e: ModelExpectations): [string, Expected][] {
+  const cases: [string, Expected][] = [
+    ['connected', e.connected],
+    ['connected client', e.connectedClient ?? e.connected],
+    ['listening', e.listening],
+    ['unconnected', e.unconnected],
+    ['datagram', e.datagram],
+    ['socketpair', e.socketpair],
+    ['peer closed', e.peerClosed],
+    ['TCP', e.tcp],
   ];
   return cases.map(([name, expected]) => [`${prefix}: ${name}`, expected]);
 }

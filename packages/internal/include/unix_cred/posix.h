@@ -10,22 +10,38 @@
 
 #include "unix_cred/os.h"
 
-/* Refuses a listening socket: it would answer with the credentials of whoever called listen(). */
+/*
+ * Whether a peer query must ask SO_ACCEPTCONN first. Linux answers a listening socket's peer query with the ids of
+ * whoever called listen(); Solaris's source cannot be read (illumos refuses a listener itself). The BSDs and macOS
+ * refuse a listener inside the peer option (ENOTCONN, NetBSD EINVAL), and macOS, DragonFly and older OpenBSD have
+ * no SO_ACCEPTCONN at all (ENOPROTOOPT): there the call would only fail or be wasted (docs/platforms.md 2, 3).
+ */
+#if defined(__linux__) || defined(__sun)
+#define UC_ASK_ACCEPTCONN 1
+#else
+#define UC_ASK_ACCEPTCONN 0
+#endif
+
+/* Refuses a listening socket where the kernel would answer it with the credentials of whoever called listen(). */
 static inline int uc_refuse_listening(int fd, int arg) {
-  if (!(arg & UC_CHECK_LISTENING)) return 0;
+  if (!UC_ASK_ACCEPTCONN || !(arg & UC_CHECK_LISTENING)) return 0;
   int listening = 0;
   socklen_t len = sizeof listening;
   if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0) return -errno;
   return listening ? UC_E_LISTENING : 0;
 }
 
-/* The socket's address family (AF_UNIX, AF_INET ...), or -errno. */
+/*
+ * The socket's address family (AF_UNIX, AF_INET ...), or -errno. A successful empty name is an unbound AF_UNIX
+ * socket: DragonFly before 5.4 answers a client or a socketpair end so (its uipc_sockaddr gives no name, and
+ * kern_getsockname then says length 0: docs/platforms.md section 4); every other family always has a name.
+ */
 static inline int uc_socket_family(int fd) {
   struct sockaddr_storage address;
   socklen_t len = sizeof address;
   address.ss_family = AF_UNSPEC;
   if (getsockname(fd, (struct sockaddr *)&address, &len) != 0) return -errno;
-  return address.ss_family;
+  return len == 0 ? AF_UNIX : address.ss_family;
 }
 
 /* 1 for an AF_UNIX socket, 0 for another family, -errno on failure. */

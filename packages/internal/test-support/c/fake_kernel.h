@@ -1,6 +1,7 @@
 /*
  * A fake kernel for the logic tests of the OS files, which are compiled on Linux against stand-in
- * headers of their OS: getsockopt and getsockname answer what the running scenario says.
+ * headers of their OS: getsockopt and getsockname answer what the running scenario says, either
+ * directly (options, listening, family) or through a model of its kernel (kernel_model.h).
  */
 #ifndef UC_FAKE_KERNEL_H
 #define UC_FAKE_KERNEL_H
@@ -9,6 +10,7 @@
 #include <sys/socket.h>
 
 #include "unix_cred/os.h"
+#include "kernel_model.h"
 
 /* One getsockopt answer: an errno, or `len` bytes of `value`. */
 typedef struct uc_fake_option {
@@ -51,10 +53,13 @@ typedef struct uc_scenario {
   uc_op op;
   int arg;
   int error;        /* errno of every call on the descriptor (EBADF, ENOTSOCK); 0 for a socket */
-  int family;       /* what getsockname answers */
-  int listening;    /* what SO_ACCEPTCONN answers */
+  int family;       /* what getsockname answers (without a kernel model) */
+  int listening;    /* what SO_ACCEPTCONN answers (without a kernel model) */
+  const uc_kernel_model *kernel; /* when set, the kernel's answers for a socket in state `socket` */
+  uc_socket_state socket;
+  int unbound;      /* the socket has no name of its own (a client, a socketpair end) */
   int fail_malloc;  /* malloc returns NULL */
-  uc_fake_option options[2]; /* any other option answers ENOPROTOOPT */
+  uc_fake_option options[2]; /* any other option answers ENOPROTOOPT; with a model: the peer's ids of each option */
   const void *peer; /* state of an OS-specific fake (Solaris: the peer's ucred) */
   const uc_fake_process *process;
   const uc_fake_message *message;
