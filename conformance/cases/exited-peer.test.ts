@@ -42,9 +42,9 @@ describe('a peer that has exited', () => {
     const child = await peer('exit');
     expect(await child.exited).toEqual({ code: 0, signal: null });
     // First queries only now: nothing can come from a cache filled while the peer ran.
-    expectPeer(getPeerCredentials(fdOf(child.socket)), child.self);
-    expectPeer(getPeerCredentials(child.socket), child.self);
-    expectPeer(getPeerPidUidGid({ fd: fdOf(child.socket) }), child.self);
+    expectPeer(getPeerCredentials(fdOf(child.socket)), child.self, 'closed');
+    expectPeer(getPeerCredentials(child.socket), child.self, 'closed');
+    expectPeer(getPeerPidUidGid({ fd: fdOf(child.socket) }), child.self, 'closed');
   });
 });
 

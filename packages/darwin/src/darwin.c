@@ -1,8 +1,9 @@
 /*
  * macOS peer credentials: LOCAL_PEERCRED (struct xucred, no pid), LOCAL_PEERPID and LOCAL_PEEREPID.
- * Talks only to macOS's headers and the unix_cred headers. Reviewed against docs/platforms.md section 1: all three
- * are level SOL_LOCAL (0), which is IPPROTO_IP on an inet socket, whose options 2 and 3 (IP_HDRINCL,
- * IP_TOS) answer an int just as LOCAL_PEERPID does: so the pid options check the family first.
+ * Talks only to macOS's headers and the unix_cred headers. Reviewed against docs/platforms.md sections 1 to 3:
+ * all three are level SOL_LOCAL (0), which is IPPROTO_IP on an inet socket, whose options 2 and 3 (IP_HDRINCL,
+ * IP_TOS) answer an int just as LOCAL_PEERPID does: so the pid options check the family first. xnu has no
+ * SO_ACCEPTCONN; each option refuses a listening socket itself (ENOTCONN).
  */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -26,12 +27,17 @@ static int read_pid(int fd, int option, uc_out *out) {
   return rc;
 }
 
-/* uc_darwin_peer_xucred plus words[0]: LOCAL_PEERPID. A valid 76-byte xucred already proves AF_UNIX. */
+/*
+ * uc_darwin_peer_xucred plus words[0]: LOCAL_PEERPID, or 0 (unknown) once the peer has closed: xnu keeps the xucred
+ * but answers the pid options ENOTCONN without a peer socket (docs/platforms.md 1.1). A valid 76-byte xucred
+ * already proves AF_UNIX.
+ */
 int uc_darwin_peer_xucred_pid(int fd, int arg, uc_out *out) {
   int bytes = uc_darwin_peer_xucred(fd, arg, out);
   if (bytes < 0) return bytes;
   int rc = read_pid(fd, LOCAL_PEERPID, out);
-  return rc != 0 ? rc : bytes;
+  if (rc == UC_E_NO_PEER) out->words[0] = 0;
+  return rc != 0 && rc != UC_E_NO_PEER ? rc : bytes;
 }
 
 /* A pid option, checked for listening first, then for AF_UNIX: an inet socket's int would pass for a pid. */

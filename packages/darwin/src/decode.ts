@@ -14,8 +14,11 @@ export interface Xucred {
 
 /** Xucred with the pid LOCAL_PEERPID gave in the same native call. */
 export interface XucredPid {
-  /** LOCAL_PEERPID: the pid of the process that last did I/O on the peer's socket (the peer itself, unless it handed the socket on). */
-  pid: number;
+  /**
+   * LOCAL_PEERPID: the pid of the process that last did I/O on the peer's socket (the peer itself, unless it handed
+   * the socket on); null once the peer has closed (the kernel then answers ENOTCONN for it, but keeps the xucred).
+   */
+  pid: number | null;
   /** Effective uid. */
   uid: number;
   /** Effective gid: groups[0]. */
@@ -29,9 +32,9 @@ export function decodeXucred(words: ArrayLike<number>, groups: number[]): Xucred
   return { pid: null, uid: words[1]!, gid: words[2]!, groups };
 }
 
-/** words: [0] LOCAL_PEERPID, [1] euid, [2] egid. */
+/** words: [0] LOCAL_PEERPID (0: the peer has closed; pid 0 is no user process either), [1] euid, [2] egid. */
 export function decodeXucredPid(words: ArrayLike<number>, groups: number[]): XucredPid {
-  return { pid: words[0]!, uid: words[1]!, gid: words[2]!, groups };
+  return { pid: words[0] === 0 ? null : words[0]!, uid: words[1]!, gid: words[2]!, groups };
 }
 
 /** LOCAL_PEERTOKEN: the audit token of the process that last did I/O on the peer's socket, as its task holds it at the call. */

@@ -2,7 +2,7 @@
  * @unix-cred/darwin: peer credentials of UNIX-domain sockets on macOS.
  * LOCAL_PEERCRED (xucred: effective uid, groups), LOCAL_PEERPID and LOCAL_PEEREPID.
  */
-import { createPassing, type Passing, loadNative, passingOps, peerQuery, pidOrNull, readProcessCredentials, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
+import { createPassing, type Passing, loadNative, passingOps, peerQuery, readProcessCredentials, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 import { decodeAuditToken, decodeUuid, decodeXucred, decodeXucredPid, type PeerAuditToken, type Xucred, type XucredPid } from './decode.js';
 
 export type { ProcessCredentials, SocketLike } from '@unix-cred/internal';
@@ -99,5 +99,5 @@ export function getProcessCredentials(): ProcessCredentials {
  * messages: the byte travels alone and receiveCredentials reports the peer's xucred and LOCAL_PEERPID (source 'peer').
  */
 export const passing: Passing = createPassing(native, {
-  peer: (socket) => pidOrNull(getXucredAndPid(socket)),
+  peer: getXucredAndPid,
 });

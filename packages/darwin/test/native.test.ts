@@ -2,7 +2,7 @@
 // packages/internal/test-support), and the API objects the package decodes from their answers.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bsdErrno, checkScenario, peerOptionCases, runScenarios, UC, xucredCases, type Expected } from '../../internal/test-support/c-driver.js';
+import { bsdErrno, checkScenario, modelCases, peerOptionCases, runScenarios, UC, xucredCases, type Expected, type ModelExpectations } from '../../internal/test-support/c-driver.js';
 import { decodeAuditToken, decodeUuid, decodeXucred, decodeXucredPid } from '../src/decode.js';
 
 // macOS has the 4.4BSD numbers, but for EOPNOTSUPP (102 with __DARWIN_UNIX03, the default).
@@ -12,14 +12,35 @@ const sources = ['src/darwin.c', 'test/c/darwin.c'];
 const spec = { packageDir, standins: ['test/standin/darwin'], bsd: true, errno, defines: ['__APPLE__=1', '__MACH__=1'] };
 const results = runScenarios({ ...spec, sources });
 
+// What the contract (docs/api.md) asks in each socket state, on xnu as its source says (docs/platforms.md sections
+// 1.1 to 3): no SO_ACCEPTCONN call (xnu has none); a listener, an unconnected or datagram socket is "no peer"; the
+// xucred outlives the peer, whose pid options then answer ENOTCONN; TCP is not a unix socket.
+const noPeer: Expected = { rc: UC.NO_PEER! };
+const onXnu = (ids: Expected, afterClose: Expected): ModelExpectations => ({
+  connected: ids,
+  listening: { rc: UC.NO_PEER!, counters: { getsockopt: 1 } },
+  unconnected: noPeer,
+  datagram: noPeer,
+  socketpair: ids,
+  peerClosed: afterClose,
+  tcp: { rc: UC.NOT_UNIX! },
+});
+const xucredIds: Expected = { rc: 12, words: { 1: 1001, 2: 1002 }, groups: [1002, 0, 5], counters: { getsockopt: 1 } };
+const xucredPid: Expected = { rc: 12, words: { 0: 4242, 1: 1001, 2: 1002 }, groups: [1002, 0, 5], counters: { getsockopt: 2 } };
+// The peer closed: the xucred stays and the pid is unknown (0, reported as null).
+const xucredNoPid: Expected = { ...xucredPid, words: { 0: 0, 1: 1001, 2: 1002 }, counters: { getsockopt: 2 } };
+
 const cases: [string, Expected][] = [
   ...xucredCases(0, errno),
   ...peerOptionCases('pid', { rc: 0, words: { 0: 4242 } }, errno),
   ...peerOptionCases('effective pid', { rc: 0, words: { 0: 777 } }, errno),
   ['xucred and pid', { rc: 12, words: { 0: 4242, 1: 1001, 2: 1002 }, groups: [1002, 0, 5] }],
-  ['xucred and pid: TCP', { rc: UC.NOT_UNIX!, counters: { getsockopt: 2 } }],
-  ['xucred and pid: listening', { rc: UC.LISTENING!, counters: { getsockopt: 1 } }],
-  ['xucred and pid: the peer went away in between', { rc: UC.NO_PEER! }],
+  ['xucred and pid: TCP', { rc: UC.NOT_UNIX!, counters: { getsockopt: 1 } }],
+  ['xucred and pid: the peer went away in between', { rc: 12, words: { 0: 0, 1: 1001, 2: 1002 }, groups: [1002, 0, 5] }],
+  ...modelCases('xucred on xnu', onXnu(xucredIds, xucredIds)),
+  ...modelCases('xucred and pid on xnu', onXnu(xucredPid, xucredNoPid)),
+  ...modelCases('pid on xnu', onXnu({ rc: 0, words: { 0: 4242 } }, noPeer)),
+  ...modelCases('effective pid on xnu', onXnu({ rc: 0, words: { 0: 777 } }, noPeer)),
 ];
 
 describe('darwin.c', () => {
@@ -29,6 +50,10 @@ describe('darwin.c', () => {
     const { words, groups } = results.get('xucred and pid')!;
     expect(decodeXucred(words, groups)).toEqual({ pid: null, uid: 1001, gid: 1002, groups: [1002, 0, 5] });
     expect(decodeXucredPid(words, groups)).toEqual({ pid: 4242, uid: 1001, gid: 1002, groups: [1002, 0, 5] });
+  });
+  it('decodes the xucred of a closed peer with pid null', () => {
+    const { words, groups } = results.get('xucred and pid on xnu: peer closed')!;
+    expect(decodeXucredPid(words, groups)).toEqual({ pid: null, uid: 1001, gid: 1002, groups: [1002, 0, 5] });
   });
 });
 
@@ -42,6 +67,8 @@ describe('darwin_identity.c', () => {
     ...peerOptionCases('effective uuid', { rc: 16, raw: effectiveUuid }, errno),
     // EINVAL is also what LOCAL_PEERTOKEN answers once the process is gone: ENOTCONN (NO_PEER) for the caller.
     ...peerOptionCases('audit token', { rc: 32, raw: token }, errno),
+    ...modelCases('uuid on xnu', onXnu({ rc: 16, raw: uuid }, noPeer)),
+    ...modelCases('audit token on xnu', onXnu({ rc: 32, raw: token }, noPeer)),
   ];
   it.each(identityCases)('%s', (name, expected) => checkScenario(identities, name, expected));
   it('runs no scenario without an expectation', () => expect(identities.size).toBe(identityCases.length));

@@ -5,6 +5,8 @@
 
 #include "darwin_ops.h"
 #include "xucred_scenarios.h"
+#include "model_scenarios.h"
+#include "models/xnu.h"
 
 _Static_assert(sizeof(struct xucred) == 76, "macOS's struct xucred is 76 bytes (docs/platforms.md)");
 
@@ -20,9 +22,13 @@ const uc_scenario uc_scenarios[] = {
     {"xucred and pid", uc_darwin_peer_xucred_pid, UC_CHECK_LISTENING, .family = AF_UNIX, PID_ANSWERS},
     {"xucred and pid: TCP", uc_darwin_peer_xucred_pid, UC_CHECK_LISTENING, .family = AF_INET,
      .options = {{SOL_LOCAL, LOCAL_PEERCRED, 0, &uc_ip_option, 0}, {SOL_LOCAL, LOCAL_PEERPID, 0, &pid, sizeof pid}}},
-    {"xucred and pid: listening", uc_darwin_peer_xucred_pid, UC_CHECK_LISTENING, .family = AF_UNIX, .listening = 1, PID_ANSWERS},
     {"xucred and pid: the peer went away in between", uc_darwin_peer_xucred_pid, 0, .family = AF_UNIX,
      .options = {{SOL_LOCAL, LOCAL_PEERCRED, 0, &uc_xucred_normal, sizeof uc_xucred_normal},
                  {SOL_LOCAL, LOCAL_PEERPID, ENOTCONN, NULL, 0}}},
+    UC_MODEL_SCENARIOS("xucred on xnu", uc_darwin_peer_xucred, uc_xnu, UC_XUCRED_ANSWER(uc_xucred_normal)),
+    UC_MODEL_SCENARIOS("xucred and pid on xnu", uc_darwin_peer_xucred_pid, uc_xnu, PID_ANSWERS),
+    UC_MODEL_SCENARIOS("pid on xnu", uc_darwin_peer_pid, uc_xnu, .options = {{SOL_LOCAL, LOCAL_PEERPID, 0, &pid, sizeof pid}}),
+    UC_MODEL_SCENARIOS("effective pid on xnu", uc_darwin_peer_effective_pid, uc_xnu,
+                       .options = {{SOL_LOCAL, LOCAL_PEEREPID, 0, &effective_pid, sizeof effective_pid}}),
 };
 const size_t uc_scenario_count = sizeof uc_scenarios / sizeof uc_scenarios[0];

@@ -6,16 +6,13 @@ import type { Backend } from '../types.js';
 // Destructured once: property reads on a module namespace object are slow on a hot path.
 const { getXucred, getXucredAndPid, getProcessCredentials } = createRequire(import.meta.url)('@unix-cred/darwin') as typeof Darwin;
 
-// The pid is LOCAL_PEERPID's, read with the xucred in one native call and cached with it per net.Socket.
-// pid 0 is no process: null, as on every OS.
+// The pid is LOCAL_PEERPID's (docs/api.md, "What pid is"), read with the xucred in one native call and cached with
+// it per net.Socket; null once the peer has closed.
 export const backend: Backend = {
-  credentials(socket) {
-    const cred = getXucredAndPid(socket);
-    return cred.pid === 0 ? { ...cred, pid: null } : cred;
-  },
+  credentials: getXucredAndPid,
   pidUidGid(socket) {
     const { pid, uid, gid } = getXucredAndPid(socket);
-    return { pid: pid === 0 ? null : pid, uid, gid };
+    return { pid, uid, gid };
   },
   uidGid(socket) {
     const { uid, gid } = getXucred(socket);
