@@ -20,16 +20,16 @@ const backend = selectBackend(platformName());
 
 /**
  * pid, effective uid and gid, and groups of the peer: a server sees its client as of `connect()`, a client
- * its server as of `listen()`, a `socketpair()` its creator. A `net.Socket`'s answer is cached for the
+ * its server as of `listen()` (as of `bind()` on OpenBSD and NetBSD), a `socketpair()` its creator. A `net.Socket`'s answer is cached for the
  * life of its handle (it never changes); a raw descriptor is checked on every call (numbers are reused).
  *
  * | OS | call | pid | groups |
  * |---|---|---|---|
  * | Linux | `SO_PEERCRED`, `SO_PEERGROUPS` (4.13+) | yes; null for a peer in a pid namespace this process cannot see | the kernel's list, as `/proc/<pid>/status` |
  * | FreeBSD, DragonFly | `LOCAL_PEERCRED` (xucred) | FreeBSD 13+; null before and on DragonFly | at most 16, the egid first |
- * | OpenBSD | `SO_PEERCRED` | yes | null |
- * | NetBSD | `LOCAL_PEEREID` | yes | null |
- * | macOS | `LOCAL_PEERCRED` (xucred), `LOCAL_PEERPID` | yes | at most 16, the egid first |
+ * | OpenBSD | `SO_PEERCRED` | yes (a client sees the pid that bound the server's socket) | null |
+ * | NetBSD | `LOCAL_PEEREID` | yes (as OpenBSD) | null |
+ * | macOS | `LOCAL_PEERCRED` (xucred), `LOCAL_PEERPID` | the process that last did I/O on the peer's socket, at the first query; null once the peer has closed | at most 16, the egid first |
  * | Solaris, illumos | getpeerucred(3C) | yes, null where the OS does not report it | yes |
  *
  * @throws `TypeError` `ERR_INVALID_ARG_TYPE` / `RangeError` `ERR_OUT_OF_RANGE` for an argument that is no socket or descriptor.

@@ -4,9 +4,9 @@ export type { ProcessCredentials, SocketLike, PlatformName } from '@unix-cred/in
 
 /** Who is on the other end of a connected UNIX-domain socket, as the kernel recorded it. */
 export interface PeerCredentials {
-  /** null where the OS cannot say (FreeBSD before 13, DragonFly, macOS xucred; a peer in a pid namespace this process cannot see). */
+  /** null where the OS cannot say (FreeBSD before 13, DragonFly, a closed peer on macOS; a peer in a pid namespace this process cannot see). */
   pid: number | null;
-  /** Effective uid of the peer when it connected (server side) or listened (client side). */
+  /** Effective uid of the peer when it connected (server side) or listened (client side; bound, on OpenBSD and NetBSD). */
   uid: number;
   /** Effective gid. */
   gid: number;
@@ -16,7 +16,7 @@ export interface PeerCredentials {
 
 /** The peer's effective uid and gid. */
 export interface PeerUidGid {
-  /** Effective uid of the peer when it connected (server side) or listened (client side). */
+  /** Effective uid of the peer when it connected (server side) or listened (client side; bound, on OpenBSD and NetBSD). */
   uid: number;
   /** Effective gid. */
   gid: number;
@@ -26,7 +26,7 @@ export interface PeerUidGid {
 export interface PeerPidUidGid {
   /** null where the OS cannot say, as in {@link PeerCredentials.pid}. */
   pid: number | null;
-  /** Effective uid of the peer when it connected (server side) or listened (client side). */
+  /** Effective uid of the peer when it connected (server side) or listened (client side; bound, on OpenBSD and NetBSD). */
   uid: number;
   /** Effective gid. */
   gid: number;

@@ -93,7 +93,7 @@ static inline int uc_peer_option(int fd, int arg, int level, int name, void *val
 /*
  * Before an option whose level other families share and whose size their options may answer too (the BSDs'
  * level 0 is IPPROTO_IP: macOS's LOCAL_PEERPID has IP_HDRINCL's number, both an int): refuses a listening
- * socket, then any but AF_UNIX.
+ * socket where the kernel would not (uc_refuse_listening), then any but AF_UNIX.
  */
 static inline int uc_check_unix_peer(int fd, int arg) {
   int rc = uc_refuse_listening(fd, arg);

@@ -13,8 +13,8 @@
  * uipc_ctloutput, case LOCAL_PEERCRED (freebsd/freebsd-src and DragonFlyBSD/DragonFlyBSD sys/kern/uipc_usrreq.c):
  * unp_peercred while UNP_HAVEPC, else ENOTCONN (stream) or EINVAL. unp_connect sets UNP_HAVEPC on both ends,
  * unp_listen only UNP_HAVEPCCACHED, unp_disconnect keeps it. TCP: level 0 option 1 is IP_OPTIONS, none set.
- * A socketpair: FreeBSD 12+ gives the creator's (docs/platforms.md section 10); DragonFly's unp_connect2 sets
- * no UNP_HAVEPC, so ENOTCONN.
+ * A socketpair: FreeBSD 12+ gives the creator's (docs/platforms.md section 10); DragonFly's unp_connect2 (and,
+ * in later versions, unp_connect_pair) sets no UNP_HAVEPC, so ENOTCONN.
  */
 #define UC_XUCRED_ANSWERS(socketpair) \
   {UC_ANSWER_IDS, ENOTCONN, ENOTCONN, EINVAL, socketpair, UC_ANSWER_IDS, UC_ANSWER_IP_EMPTY}
@@ -68,9 +68,10 @@ static const uc_kernel_model uc_openbsd = {
 #ifdef __NetBSD__
 /*
  * NetBSD/src sys/kern/uipc_usrreq.c unp_ctloutput, case LOCAL_PEEREID: unp_connid while UNP_EIDSVALID, else
- * EINVAL; unp_bind sets only UNP_EIDSBIND (sys/sys/unpcb.h). A socketpair has no ids (EINVAL). TCP: level 0 option
- * 3 is IP_TOS, an int. Whether a closed peer keeps UNP_EIDSVALID was not read: modelled as kept, like the others.
- * SO_ACCEPTCONN was not read either (the library does not ask it here): modelled as present.
+ * EINVAL; unp_bind sets only UNP_EIDSBIND (sys/sys/unpcb.h); unp_connect sets UNP_EIDSVALID on the accepted socket
+ * (the client's ids) and on the client (the listener's bind-time ids); unp_disconnect leaves the flags, so a closed
+ * peer's ids stay. A socketpair has no ids (EINVAL). TCP: level 0 option 3 is IP_TOS, an int. SO_ACCEPTCONN was
+ * not read (the library does not ask it here): modelled as present.
  */
 static const uc_kernel_model uc_netbsd = {
     "NetBSD",
