@@ -47,12 +47,21 @@ static int check_family(int fd, int arg) {
   return UC_E_NOT_UNIX;
 }
 
+/*
+ * A failed getpeerucred: sockfs answers ENOTSUP for a socket without connections (a datagram socket:
+ * SM_CONNREQUIRED clear, socktpi.c _I_GETPEERCRED), which has no peer, as EINVAL or ENOTCONN say elsewhere
+ * (docs/platforms.md section 2). ENOTSUP is not EOPNOTSUPP on Solaris and illumos.
+ */
+static int peer_failure(int error) {
+  return error == ENOTSUP ? UC_E_NO_PEER : uc_peer_failure(error);
+}
+
 int uc_solaris_peer_ucred(int fd, int arg, uc_out *out) {
   int rc = uc_refuse_listening(fd, arg);
   if (rc == 0) rc = check_family(fd, arg);
   if (rc != 0) return rc;
   ucred_t *cred = NULL;
-  rc = getpeerucred(fd, &cred) == 0 ? put_ucred(cred, out) : uc_peer_failure(errno);
+  rc = getpeerucred(fd, &cred) == 0 ? put_ucred(cred, out) : peer_failure(errno);
   /* The one release of the ucred_t, whichever way the call went (it stays NULL when none was allocated). */
   if (cred != NULL) ucred_free(cred);
   return rc;

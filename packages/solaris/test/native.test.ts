@@ -2,7 +2,7 @@
 // ucred (see packages/internal/test-support), and the API objects the package decodes from its answers.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkScenario, runScenarios, UC, type Expected } from '../../internal/test-support/c-driver.js';
+import { checkScenario, modelCases, runScenarios, UC, type Expected } from '../../internal/test-support/c-driver.js';
 import { decodePeerUcred, effectiveCredentials } from '../src/decode.js';
 
 // illumos's numbers (sys/errno.h): not the BSDs'.
@@ -26,7 +26,7 @@ const cases: [string, Expected][] = [
   ['no memory for the groups', { rc: UC.NO_MEMORY!, counters: freedOnce }],
   ['peer credentials unknown (EINVAL)', { rc: UC.NO_PEER!, counters: { getpeerucred: 1, 'ucred_t allocated': 0, ucred_free: 0 } }],
   ['unconnected (ENOTCONN)', { rc: UC.NO_PEER!, counters: { getpeerucred: 1, ucred_free: 0 } }],
-  ['not supported on this descriptor (ENOTSUP)', { rc: -errno.ENOTSUP, counters: { getpeerucred: 1, ucred_free: 0 } }],
+  ['not supported on this descriptor (ENOTSUP: connectionless, no peer)', { rc: UC.NO_PEER!, counters: { getpeerucred: 1, ucred_free: 0 } }],
   ['TCP, which getpeerucred would answer', { rc: UC.NOT_UNIX!, counters: notCalled }],
   ['listening', { rc: UC.LISTENING!, counters: notCalled }],
   ['verified handle skips the listening check', { rc: 8, words: { 0: allKnown, ...ids }, counters: freedOnce }],
@@ -40,6 +40,17 @@ const cases: [string, Expected][] = [
   ['inet allowed: a remote TCP peer (EINVAL)', { rc: UC.NO_PEER!, counters: { getpeerucred: 1, ucred_free: 0 } }],
   ['inet allowed: another family', { rc: UC.NOT_UNIX!, counters: notCalled }],
   ['inet allowed: listening', { rc: UC.LISTENING!, counters: notCalled }],
+  // illumos as its sockfs answers (models/illumos.h): the solaris build still asks SO_ACCEPTCONN first (Oracle
+  // Solaris's source cannot be read); a datagram socket (ENOTSUP: connectionless) has no peer, as on every OS.
+  ...modelCases('ucred on illumos', {
+    connected: { rc: 8, words: { 0: allKnown, ...ids }, groups: [10, 20], counters: { getsockopt: 1, ...freedOnce } },
+    listening: { rc: UC.LISTENING!, counters: { getsockopt: 1, ...notCalled } },
+    unconnected: { rc: UC.NO_PEER!, counters: { getpeerucred: 1, ucred_free: 0 } },
+    datagram: { rc: UC.NO_PEER!, counters: { getpeerucred: 1, ucred_free: 0 } },
+    socketpair: { rc: 8, words: { 0: allKnown, ...ids }, counters: freedOnce },
+    peerClosed: { rc: 8, words: { 0: allKnown, ...ids }, counters: freedOnce },
+    tcp: { rc: UC.NOT_UNIX!, counters: notCalled },
+  }),
 ];
 
 describe('solaris.c', () => {

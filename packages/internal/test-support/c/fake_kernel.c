@@ -29,6 +29,16 @@ static const uc_fake_option *scenario_option(int level, int name) {
   return NULL;
 }
 
+int uc_fake_model_answer(int level, int name) {
+  const uc_kernel_model *kernel = uc_current->kernel;
+  for (size_t i = 0; i < sizeof kernel->options / sizeof kernel->options[0]; i++) {
+    const uc_model_option *option = &kernel->options[i];
+    /* An unused (zeroed) slot is no option (0, 0). */
+    if (option->level == level && option->name == name && (level != 0 || name != 0)) return option->answers[uc_current->socket];
+  }
+  return ENOPROTOOPT;
+}
+
 /* getsockopt as the scenario's kernel model answers it for a socket in the scenario's state. */
 static int model_getsockopt(const uc_kernel_model *kernel, int level, int name, void *value, socklen_t *len) {
   if (level == SOL_SOCKET && name == SO_ACCEPTCONN) {
@@ -36,15 +46,9 @@ static int model_getsockopt(const uc_kernel_model *kernel, int level, int name, 
     int listening = uc_current->socket == UC_SOCK_LISTENING ? kernel->acceptconn : 0;
     return answer(&listening, sizeof listening, value, len);
   }
-  const uc_model_option *option = NULL;
-  for (size_t i = 0; option == NULL && i < sizeof kernel->options / sizeof kernel->options[0]; i++) {
-    const uc_model_option *candidate = &kernel->options[i];
-    /* An unused (zeroed) slot is no option (0, 0). */
-    if (candidate->level == level && candidate->name == name && (level != 0 || name != 0)) option = candidate;
-  }
-  if (option == NULL) return fail(ENOPROTOOPT);
   static const int ip_int = 0x10;
-  switch (option->answers[uc_current->socket]) {
+  int model_answer = uc_fake_model_answer(level, name);
+  switch (model_answer) {
   case UC_ANSWER_IP_INT: return answer(&ip_int, sizeof ip_int, value, len);
   case UC_ANSWER_IP_EMPTY: *len = 0; return 0;
   case UC_ANSWER_IDS:
@@ -53,7 +57,7 @@ static int model_getsockopt(const uc_kernel_model *kernel, int level, int name, 
     if (ids == NULL || ids->error != 0) abort(); /* a model scenario gives the ids of every option it reads */
     return answer(ids->value, ids->len, value, len);
   }
-  default: return fail(option->answers[uc_current->socket]);
+  default: return fail(model_answer);
   }
 }
 

@@ -75,6 +75,9 @@ extern const size_t uc_scenario_count;
 /* The scenario running. */
 extern const uc_scenario *uc_current;
 
+/* What the running scenario's kernel model answers to (level, name) in its socket state (kernel_model.h). */
+int uc_fake_model_answer(int level, int name);
+
 /* Counts a call; the driver prints the counts of each scenario. */
 void uc_fake_count(const char *counter);
 

@@ -30,6 +30,9 @@ enum {
   UC_ANSWER_IP_EMPTY = -3,  /* IP_OPTIONS of a socket without IP options: success, 0 bytes */
 };
 
+/* The level under which a model lists a peer query that is no socket option (illumos getpeerucred). */
+#define UC_MODEL_LIBC_CALL (-1)
+
 typedef struct uc_model_option {
   int level;
   int name;

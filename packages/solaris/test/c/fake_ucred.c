@@ -5,14 +5,17 @@
 
 #include "fake_kernel.h"
 #include "fake_ucred.h"
+#include "models/illumos.h"
 
 int getpeerucred(int fd, ucred_t **cred) {
   (void)fd;
   uc_fake_count("getpeerucred");
   if (*cred != NULL) uc_fake_count("ucred_t reused");
   const fake_peer *peer = uc_current->peer;
-  if (peer->error != 0) {
-    errno = peer->error;
+  /* With a kernel model, the socket's state decides (models/illumos.h); the peer gives the ids. */
+  int error = uc_current->kernel != NULL ? uc_fake_model_answer(UC_MODEL_LIBC_CALL, UC_ILLUMOS_GETPEERUCRED) : peer->error;
+  if (error != 0) {
+    errno = error;
     return -1;
   }
   ucred_t *made = (malloc)(sizeof *made);

@@ -9,6 +9,8 @@
 #include "fake_kernel.h"
 #include "fake_ucred.h"
 #include "solaris_ops.h"
+#include "model_scenarios.h"
+#include "models/illumos.h"
 
 static const gid_t two[] = {10, 20};
 static const gid_t many[1100] = {[0 ... 1098] = 7, [1099] = 1099};
@@ -36,7 +38,7 @@ const uc_scenario uc_scenarios[] = {
     {"no memory for the groups", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(many_groups), .fail_malloc = 1},
     {"peer credentials unknown (EINVAL)", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(unknown)},
     {"unconnected (ENOTCONN)", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(unconnected)},
-    {"not supported on this descriptor (ENOTSUP)", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(not_supported)},
+    {"not supported on this descriptor (ENOTSUP: connectionless, no peer)", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(not_supported)},
     {"TCP, which getpeerucred would answer", uc_solaris_peer_ucred, UC_CHECK_LISTENING, .family = AF_INET, .peer = &normal},
     {"listening", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(normal), .listening = 1},
     {"verified handle skips the listening check", uc_solaris_peer_ucred, 0, UNIX(normal), .listening = 1},
@@ -49,5 +51,6 @@ const uc_scenario uc_scenarios[] = {
     {"inet allowed: a remote TCP peer (EINVAL)", uc_solaris_peer_ucred, INET, .family = AF_INET, .peer = &unknown},
     {"inet allowed: another family", uc_solaris_peer_ucred, INET, .family = AF_UNSPEC, .peer = &normal},
     {"inet allowed: listening", uc_solaris_peer_ucred, INET, .family = AF_INET, .peer = &normal, .listening = 1},
+    UC_MODEL_SCENARIOS("ucred on illumos", uc_solaris_peer_ucred, uc_illumos, .peer = &normal),
 };
 const size_t uc_scenario_count = sizeof uc_scenarios / sizeof uc_scenarios[0];
