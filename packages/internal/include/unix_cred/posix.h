@@ -11,15 +11,15 @@
 #include "unix_cred/os.h"
 
 /*
- * Whether a peer query must ask SO_ACCEPTCONN first. Linux answers a listening socket's peer query with the ids of
- * whoever called listen(); Solaris's source cannot be read (illumos refuses a listener itself). The BSDs and macOS
- * refuse a listener inside the peer option (ENOTCONN, NetBSD EINVAL), and macOS, DragonFly and older OpenBSD have
- * no SO_ACCEPTCONN at all (ENOPROTOOPT): there the call would only fail or be wasted (docs/platforms.md 2, 3).
+ * Whether a peer query must ask SO_ACCEPTCONN first. The BSDs and macOS refuse a listener inside the peer option
+ * (ENOTCONN, NetBSD EINVAL), and macOS, DragonFly and older OpenBSD have no SO_ACCEPTCONN at all (ENOPROTOOPT):
+ * there the call would only fail or be wasted (docs/platforms.md 2, 3). Everywhere else it is asked: Linux answers
+ * a listener with the ids of whoever called listen(), and Solaris's source cannot be read.
  */
-#if defined(__linux__) || defined(__sun)
-#define UC_ASK_ACCEPTCONN 1
-#else
+#if defined(__APPLE__) || defined(__FreeBSD__) || defined(__DragonFly__) || defined(__OpenBSD__) || defined(__NetBSD__)
 #define UC_ASK_ACCEPTCONN 0
+#else
+#define UC_ASK_ACCEPTCONN 1
 #endif
 
 /* Refuses a listening socket where the kernel would answer it with the credentials of whoever called listen(). */
