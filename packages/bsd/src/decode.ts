@@ -14,7 +14,7 @@ export interface Xucred {
 
 /** OpenBSD sockpeercred (SO_PEERCRED) and NetBSD unpcbid (LOCAL_PEEREID): effective ids. */
 export interface Ucred {
-  /** The peer's pid when it connected (server) or listened (client). */
+  /** The peer's pid when it connected (server side), or the pid that bound the server's socket (client side: OpenBSD and NetBSD record it at bind()). */
   pid: number;
   /** Effective uid. */
   uid: number;

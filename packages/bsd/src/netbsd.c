@@ -10,7 +10,7 @@
 #include "unix_cred/posix.h"
 #include "bsd_ops.h"
 
-/* words: [0] pid, [1] euid, [2] egid (the ids of connect() or listen()). */
+/* words: [0] pid, [1] euid, [2] egid (the ids of connect(), or of bind() on the server's side: unp_bind records them). */
 int uc_bsd_peer_ucred(int fd, int arg, uc_out *out) {
   struct unpcbid id;
   int rc = uc_peer_option(fd, arg, 0, LOCAL_PEEREID, &id, sizeof id);
