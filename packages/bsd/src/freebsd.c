@@ -12,7 +12,10 @@
 #include "unix_cred/xucred.h"
 #include "bsd_ops.h"
 
-/* words: [0] pid (0: unknown), [1] euid, [2] egid; bytes: the groups, egid first. Returns their byte count. */
+/*
+ * words: [0] pid (0: unknown), [1] euid, [2] egid; bytes: the groups, egid first. Returns their byte count. A
+ * listener has no xucred of a peer (ENOTCONN: docs/platforms.md section 2), so no SO_ACCEPTCONN call is made.
+ */
 int uc_bsd_peer_xucred(int fd, int arg, uc_out *out) {
   struct xucred cred;
   int rc = uc_peer_xucred(fd, arg, &cred, out);

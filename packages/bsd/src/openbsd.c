@@ -9,7 +9,10 @@
 #include "unix_cred/posix.h"
 #include "bsd_ops.h"
 
-/* words: [0] pid, [1] euid, [2] egid. */
+/*
+ * words: [0] pid, [1] euid, [2] egid: the client's as of connect(), or on a client the ids and pid of whoever
+ * bound the server's socket (unp_bind records them: docs/platforms.md 1.2). A listener has none (ENOTCONN).
+ */
 int uc_bsd_peer_ucred(int fd, int arg, uc_out *out) {
   struct sockpeercred cred;
   int rc = uc_peer_option(fd, arg, SOL_SOCKET, SO_PEERCRED, &cred, sizeof cred);
