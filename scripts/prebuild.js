@@ -2,7 +2,7 @@
 // Builds the prebuilt Node-API binaries the platform packages ship, on a Linux x64 host, with zig 0.11 (it
 // brings glibc and musl stubs for Linux and the macOS SDK headers and libSystem stubs), into
 // packages/<package>/prebuilds/<platform>-<arch>/ under prebuildify's names (<name>[.glibc|.musl].node), where
-// node-gyp-build finds them at run time. The sources and defines come from the package's binding.gyp. Each
+// node-gyp-build finds them at run time. The sources, defines and flags come from the package's binding.gyp and the native.gypi it includes. Each
 // binary is then checked: file format, CPU, the Node-API entry point, and the newest glibc symbol it needs.
 // usage: node scripts/prebuild.js [linux|darwin ...]   (default: every package below)
 import { spawn } from 'node:child_process';
@@ -51,21 +51,41 @@ const nodeApiInclude = require('node-api-headers').include_dir;
 const uvInclude = join(dirname(dirname(process.execPath)), 'include', 'node');
 if (!existsSync(join(uvInclude, 'uv', 'darwin.h'))) fail(`no libuv headers in ${uvInclude}`);
 
-/** binding.gyp's first target as gyp would read it for `os`: its name, and its sources and defines. */
-function gypTarget(packageDir, os) {
-  const [target] = JSON.parse(readFileSync(join(packageDir, 'binding.gyp'), 'utf8')).targets;
-  const sources = [...(target.sources ?? [])];
-  const defines = [...(target.defines ?? [])];
-  for (const [condition, then, otherwise] of target.conditions ?? []) {
-    // The only conditions these binding.gyp files use: OS == 'x', OS in 'x y'.
-    const match = /^OS (==|in) '([\w ]+)'$/.exec(condition);
-    if (!match) fail(`${packageDir}/binding.gyp: cannot evaluate the condition ${condition}`);
-    const holds = match[1] === '==' ? match[2] === os : match[2].split(' ').includes(os);
-    const branch = (holds ? then : otherwise) ?? {};
-    sources.push(...(branch.sources ?? []));
-    defines.push(...(branch.defines ?? []));
+/** Whether a gyp condition holds; the only forms these files use: `v == 'x'`, `v in 'x y'`, joined by `and`. */
+function holds(condition, variables, file) {
+  return condition.split(' and ').every((part) => {
+    const match = /^(\w+) (==|in) '([\w ]+)'$/.exec(part.trim());
+    if (!match || !(match[1] in variables)) fail(`${file}: cannot evaluate the condition ${condition}`);
+    const value = variables[match[1]];
+    return match[2] === '==' ? match[3] === value : match[3].split(' ').includes(value);
+  });
+}
+
+/** Sources, defines and C/C++ flags of a gyp dict and of its conditions that hold for `variables`. */
+function gypSettings(dict, variables, file, into = { sources: [], defines: [], cflags: [], cflags_c: [], cflags_cc: [] }) {
+  for (const key of Object.keys(into)) into[key].push(...(dict[key] ?? []));
+  for (const [condition, then, otherwise] of dict.conditions ?? []) {
+    const branch = holds(condition, variables, file) ? then : otherwise;
+    if (branch) gypSettings(branch, variables, file, into);
   }
-  return { name: target.target_name, sources, defines };
+  return into;
+}
+
+/**
+ * binding.gyp's first target as gyp reads it for one prebuild: its name, and the sources, defines and flags of
+ * the target and of the native.gypi it includes (@unix-cred/internal's, shared by every package's local build).
+ */
+function gypTarget(packageDir, build) {
+  const bindingFile = join(packageDir, 'binding.gyp');
+  const binding = JSON.parse(readFileSync(bindingFile, 'utf8'));
+  const [target] = binding.targets;
+  const variables = { OS: GYP_OS[build.platform], uc_libc: build.libc ?? 'none' };
+  const settings = gypSettings(target, variables, bindingFile);
+  for (const include of binding.includes ?? []) {
+    const file = resolve(packageDir, include);
+    gypSettings(JSON.parse(readFileSync(file, 'utf8')).target_defaults, variables, file, settings);
+  }
+  return { name: target.target_name, ...settings };
 }
 
 function run(args, cwd) {
@@ -100,15 +120,13 @@ function imageProblem(file, build) {
 async function prebuild(packageName, build) {
   const packageDir = join(root, 'packages', packageName);
   const { name } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
-  const target = gypTarget(packageDir, GYP_OS[build.platform]);
+  const target = gypTarget(packageDir, build);
   // The rest as binding.gyp finds it: from the package's own dependencies.
   const packageRequire = createRequire(join(packageDir, 'package.json'));
   const internalInclude = join(dirname(packageRequire.resolve('@unix-cred/internal/package.json')), 'include');
   const includes = [nodeApiInclude, resolve(packageRequire('node-addon-api').include_dir), internalInclude, uvInclude].map((dir) => `-I${dir}`);
   const defines = [...target.defines, `NODE_GYP_MODULE_NAME=${target.name}`, 'BUILDING_NODE_EXTENSION'].map((define) => `-D${define}`);
-  // musl's CMSG_NXTHDR compares a signed with an unsigned length inside the macro itself.
-  const warnings = ['-Wall', '-Wextra', '-Werror', ...(build.libc === 'musl' ? ['-Wno-sign-compare'] : [])];
-  const common = ['-target', build.zig, '-O2', '-fPIC', ...warnings, ...defines, ...includes];
+  const common = ['-target', build.zig, '-fPIC', ...target.cflags, ...defines, ...includes];
   const objects = mkdtempSync(join(tmpdir(), `prebuild-${build.zig}-`));
   try {
     const objectFiles = target.sources.map((_, i) => join(objects, `${i}.o`));
@@ -116,7 +134,7 @@ async function prebuild(packageName, build) {
       target.sources.map((source, i) => {
         const cxx = source.endsWith('.cc');
         // As node-gyp compiles C++ for Node: no exceptions, no RTTI.
-        const language = cxx ? ['-std=c++17', '-fno-exceptions', '-fno-rtti'] : ['-std=c11'];
+        const language = cxx ? [...target.cflags_cc, '-fno-exceptions', '-fno-rtti'] : target.cflags_c;
         return run([cxx ? 'c++' : 'cc', ...common, ...language, '-c', source, '-o', objectFiles[i]], packageDir);
       }),
     );

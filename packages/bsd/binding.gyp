@@ -1,4 +1,5 @@
 {
+  "includes": ["../internal/native.gypi"],
   "targets": [
     {
       "target_name": "unix_cred_bsd",
@@ -6,15 +7,7 @@
       "conditions": [
         ["OS in 'freebsd openbsd netbsd'", {
           "type": "loadable_module",
-          "sources": ["src/addon.cc", "src/process.c", "src/connwait.c"],
-          "include_dirs": [
-            "<!(node -p \"require('node-addon-api').include_dir\")",
-            "<!(node -p \"require('path').dirname(require.resolve('@unix-cred/internal/package.json'))\")/include"
-          ],
-          "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS"],
-          "cflags": ["-O2", "-Wall", "-Wextra"],
-          "cflags_c": ["-std=c11", "-Werror=implicit-function-declaration"],
-          "cflags_cc": ["-O2", "-Wall", "-Wextra", "-std=c++17"]
+          "sources": ["src/addon.cc", "src/process.c", "src/connwait.c"]
         }],
         ["OS == 'freebsd'", { "sources": ["src/freebsd.c", "src/freebsd_passing.c"] }],
         ["OS == 'openbsd'", { "sources": ["src/openbsd.c", "src/openbsd_passing.c"] }],
