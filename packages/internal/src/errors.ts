@@ -27,8 +27,8 @@ export function outOfRange(name: string, range: string, actual: unknown): RangeE
   return withCode(new RangeError(`The value of "${name}" is out of range. It must be ${range}. Received ${String(actual)}`), 'ERR_OUT_OF_RANGE');
 }
 
-export function socketClosed(): UnixCredError {
-  return withCode(new Error('The socket has no descriptor: it is not connected yet, or it was destroyed'), 'ERR_SOCKET_CLOSED');
+export function socketClosed(reason = 'The socket has no descriptor: it is not connected yet, or it was destroyed'): UnixCredError {
+  return withCode(new Error(reason), 'ERR_SOCKET_CLOSED');
 }
 
 export function notUnixSocket(): UnixCredError {

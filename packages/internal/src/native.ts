@@ -39,8 +39,14 @@ export interface Native<Op extends string> {
   readonly input: Uint8Array;
   /** What a passing op returns when the socket is not ready: wait, then call it again. */
   readonly wouldBlock: number;
-  /** Waits for fd to be readable (1) or writable (2) on this thread's event loop (include/unix_cred/async.h). */
-  wait(fd: number, events: number, id: number): Promise<number> | number;
+  /** A duplicate of fd that a waiting call acts on from then on (include/unix_cred/async.h), or a negative errno. */
+  hold(fd: number): number;
+  /** 1 if fd still names the file `copy` (from hold) duplicates; 0 if it is closed or names another. */
+  same(fd: number, copy: number): number;
+  /** Closes a duplicate hold() made; anything else is left alone (-EBADF). */
+  release(copy: number): number;
+  /** Waits for a held duplicate to be readable (1) or writable (2) on this thread's event loop. */
+  wait(copy: number, events: number, id: number): Promise<number> | number;
   /** Settles the wait `id` at once (with kCancelled: the caller knows why it cancelled). */
   cancel(id: number): void;
 }
@@ -68,7 +74,7 @@ function opTable<Op extends string>(names: readonly Op[], pick: (name: Op) => Na
   return Object.fromEntries(names.map((name) => [name, pick(name)])) as Record<Op, NativeOp>;
 }
 
-type Addon<Op extends string> = { buffer: ArrayBuffer; codes: Codes; wait: Native<Op>['wait']; cancel: Native<Op>['cancel'] } & Record<Op, NativeOp>;
+type Addon<Op extends string> = { buffer: ArrayBuffer; codes: Codes } & Pick<Native<Op>, 'hold' | 'same' | 'release' | 'wait' | 'cancel'> & Record<Op, NativeOp>;
 
 function wrap<Op extends string>(addon: Addon<Op>, opNames: readonly Op[]): Native<Op> {
   const { codes } = addon;
@@ -84,6 +90,9 @@ function wrap<Op extends string>(addon: Addon<Op>, opNames: readonly Op[]): Nati
     bytes,
     input: inlineBytes,
     wouldBlock: codes.WOULD_BLOCK,
+    hold: addon.hold,
+    same: addon.same,
+    release: addon.release,
     wait: addon.wait,
     cancel: addon.cancel,
     gids(result) {
@@ -146,6 +155,9 @@ function otherOs<Op extends string>(options: NativeOptions<Op>): Native<Op> {
     // Room for the inputs a passing call writes before its op throws.
     input: new Uint8Array(4096),
     wouldBlock: 0,
+    hold: op,
+    same: op,
+    release: op,
     wait: op,
     cancel: op,
   };

@@ -4,6 +4,13 @@
  * never wait: on UC_E_WOULD_BLOCK this module waits for the socket on the calling thread's event loop
  * (include/unix_cred/async.h) and tries again, so no thread is ever blocked.
  *
+ * A call acts on the socket it was given and on nothing else. Its first try is made at once, while the
+ * caller's descriptor number surely names that socket. A call that must wait (or go on after an await)
+ * first holds a duplicate of the descriptor and makes every later system call on it: after any wait the
+ * number may name another socket (the caller destroyed theirs and a new one took it). And after each wait
+ * a socket the caller destroyed or closed meanwhile settles the call (ERR_SOCKET_CLOSED) before anything
+ * is sent or read.
+ *
  * libuv reads a net.Socket with read(), which drops control messages and closes passed descriptors, and
  * writes it from its own queue. So a net.Socket is only received from while paused, with nothing buffered
  * (libuv's reading stopped here), and only sent to with Node's write queue empty (and corked while a send
@@ -64,6 +71,11 @@ export interface ReceivedFds {
   fds: number[];
   /** The bytes read in the same recvmsg as the descriptors. */
   data: Buffer;
+  /**
+   * On a datagram or seqpacket socket: the message was longer than maxData, and the kernel discarded the
+   * rest of it (MSG_TRUNC). Always false on a stream, where the rest stays queued for the next read.
+   */
+  truncated: boolean;
 }
 
 export interface Passing {
@@ -110,7 +122,8 @@ const NUL = new Uint8Array(1);
 const RUNTIME_WITHOUT_LIBUV = process.versions.bun === undefined ? null : `Bun ${process.versions.bun}`;
 
 const AGAIN = Symbol('again');
-type Attempt<T> = () => T | typeof AGAIN;
+/** One try of a system call on `fd` (the caller's descriptor, or the duplicate the call holds). */
+type Attempt<T> = (fd: number) => T | typeof AGAIN;
 
 /** The libuv handle of a net.Socket, as lib/net.js uses it. */
 interface StreamHandle extends Handle {
@@ -118,15 +131,24 @@ interface StreamHandle extends Handle {
   readStop?(): number;
 }
 
+/** One call's socket. */
 interface Target {
+  /** The caller's descriptor number: acted on only before the call's first await. */
   fd: number;
   /** CHECK until the descriptor has been seen to be AF_UNIX (once per net.Socket handle). */
   check: number;
   socket: Socket | null;
   handle: StreamHandle | null;
+  /** The duplicate the call holds once it has to wait, -1 before: every later system call acts on it. */
+  copy: number;
 }
 
+// Sockets with a send in progress that had to wait (a net.Socket's handle, or a raw descriptor's number).
+const sending = new Set<Handle | number>();
 let lastWait = 0;
+
+/** The descriptor the call's next system call acts on. */
+const current = (target: Target): number => (target.copy < 0 ? target.fd : target.copy);
 
 function isSocket(value: object): value is Socket {
   return typeof (value as Socket).isPaused === 'function' && typeof (value as Socket).cork === 'function';
@@ -134,9 +156,9 @@ function isSocket(value: object): value is Socket {
 
 function targetOf(socket: unknown): Target {
   const handle = handleOf(socket) as StreamHandle | null;
-  if (handle === null) return { fd: rawDescriptor(socket), check: CHECK, socket: null, handle: null };
+  if (handle === null) return { fd: rawDescriptor(socket), check: CHECK, socket: null, handle: null, copy: -1 };
   if (!isSocket(socket as object)) throw invalidArgType('socket', 'a net.Socket, a descriptor number or an object with an fd property', socket);
-  return { fd: handle.fd, check: isKnownPeerSocket(handle) ? 0 : CHECK, socket: socket as Socket, handle };
+  return { fd: handle.fd, check: isKnownPeerSocket(handle) ? 0 : CHECK, socket: socket as Socket, handle, copy: -1 };
 }
 
 function checked(target: Target): void {
@@ -145,14 +167,32 @@ function checked(target: Target): void {
   target.check = 0;
 }
 
+/** The options object (undefined or an object) and its signal (undefined or an AbortSignal), checked before anything starts. */
 function signalOf(options: PassingOptions | undefined): AbortSignal | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== 'object' || options === null) throw invalidArgType('options', 'an object', options);
   const { signal } = options;
-  if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean')) {
-    throw invalidArgType('options.signal', 'an AbortSignal', signal);
-  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalidArgType('options.signal', 'an AbortSignal', signal);
   return signal;
+}
+
+// One listener per AbortSignal or net.Socket, however many waits share it (no MaxListenersExceededWarning).
+const listeners = new WeakMap<object, Set<() => void>>();
+
+/** Runs `cancel` when `subscribe`'s event fires on `source`, through a listener shared by every wait on it; returns the unsubscribe. */
+function onEvent(source: object, subscribe: (fire: () => void) => void, cancel: () => void): () => void {
+  let cancels = listeners.get(source);
+  if (cancels === undefined) {
+    const waiting = new Set<() => void>();
+    listeners.set(source, (cancels = waiting));
+    subscribe(() => {
+      listeners.delete(source);
+      for (const each of waiting) each();
+    });
+  }
+  const set = cancels;
+  set.add(cancel);
+  return () => set.delete(cancel);
 }
 
 function integerOption(value: unknown, name: string, min: number, max: number, fallback: number): number {
@@ -183,22 +223,30 @@ function holdForReceive(target: Target): void {
   }
 }
 
-/** Refuses a net.Socket with queued writes (a direct sendmsg would overtake them); corks it while a send waits. */
-async function whileSending<T>(target: Target, send: () => T | Promise<T>): Promise<T> {
+/**
+ * Refuses a socket with a send still waiting (the two would interleave their bytes), and a net.Socket with
+ * queued writes (a direct sendmsg would overtake them); corks a net.Socket while a send waits.
+ */
+function whileSending(target: Target, send: () => void | Promise<void>): void | Promise<void> {
   const { socket } = target;
-  if (socket === null) return send();
-  if (socket.writableLength > 0) {
+  const key = target.handle ?? target.fd;
+  if (sending.has(key)) {
+    throw invalidState('a send on this socket is still waiting for room: await it first (sends go out whole, one after the other)');
+  }
+  if (socket !== null && socket.writableLength > 0) {
     throw invalidState(
       `${socket.writableLength} bytes written earlier are still queued in Node: a direct sendmsg would overtake them. ` +
         "Send once their write callback ran (or on 'drain')",
     );
   }
-  socket.cork();
-  try {
-    return await send();
-  } finally {
-    socket.uncork();
-  }
+  const sent = send();
+  if (sent === undefined) return;
+  sending.add(key);
+  socket?.cork();
+  return sent.finally(() => {
+    sending.delete(key);
+    socket?.uncork();
+  });
 }
 
 /** Peer credentials whose pid 0 (a peer the kernel cannot name to this process) becomes null. */
@@ -214,55 +262,92 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
     if (typeof result === 'number' && result < 0) native.fail(result, syscall, feature);
   };
 
-  /** Waits until the socket is ready; AbortError on abort, ERR_SOCKET_CLOSED when the net.Socket is destroyed. */
+  /** Holds a duplicate of the caller's socket; only before the call's first await, while its number surely names it. */
+  function hold(target: Target): void {
+    if (target.copy >= 0) return;
+    const copy = native.hold(target.fd);
+    if (copy < 0) native.fail(copy, 'fcntl', 'holding the socket');
+    target.copy = copy;
+  }
+
+  function release(target: Target): void {
+    if (target.copy < 0) return;
+    native.release(target.copy);
+    target.copy = -1;
+  }
+
+  /** After an await: a socket the caller destroyed, or a descriptor it closed, settles the call before anything is sent or read. */
+  function stillTheCallers(target: Target): void {
+    const { socket } = target;
+    const gone = socket !== null ? socket.destroyed || (socket as { _handle?: unknown })._handle !== target.handle : native.same(target.fd, target.copy) !== 1;
+    if (gone) throw socketClosed('The socket was destroyed, or its descriptor closed, while the call waited: nothing was sent or read');
+  }
+
+  /** Waits until the held socket is ready; AbortError on abort, ERR_SOCKET_CLOSED when the net.Socket is destroyed. */
   async function ready(target: Target, events: number, signal: AbortSignal | undefined): Promise<number> {
     // Bun's Node-API has no libuv loop to poll on (uv_poll_init would abort the process).
     if (RUNTIME_WITHOUT_LIBUV) throw unsupported(`waiting for a socket in ${RUNTIME_WITHOUT_LIBUV}: it has no libuv event loop`);
     const id = (lastWait = (lastWait % 0x7fffffff) + 1);
-    const pending = native.wait(target.fd, events, id);
+    const pending = native.wait(target.copy, events, id);
     if (typeof pending === 'number') native.fail(pending, 'uv_poll_init', 'waiting for the socket');
     let reason: (() => Error) | null = null;
     const cancel = (why: () => Error) => () => {
       reason ??= why;
       native.cancel(id);
     };
-    const onAbort = cancel(() => abortError(signal!));
-    const onClose = cancel(socketClosed);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    target.socket?.once('close', onClose);
+    const { socket } = target;
+    const offAbort = signal && onEvent(signal, (fire) => signal.addEventListener('abort', fire, { once: true }), cancel(() => abortError(signal)));
+    const offClose = socket && onEvent(socket, (fire) => socket.once('close', fire), cancel(socketClosed));
     try {
       const status = await pending;
       if (reason !== null) throw (reason as () => Error)();
       return status;
     } finally {
-      signal?.removeEventListener('abort', onAbort);
-      target.socket?.off('close', onClose);
+      offAbort?.();
+      offClose?.();
     }
   }
 
   /**
    * Tries at once, and again each time the socket is ready, until the attempt does not have to wait. Only
    * a wait makes a promise: a socket that is ready costs no extra tick (callers await the result anyway).
+   * The caller releases the duplicate a wait holds (release), once the whole call is over.
    */
   function attempt<T>(target: Target, events: number, signal: AbortSignal | undefined, once: Attempt<T>): T | Promise<T> {
     if (signal?.aborted) throw abortError(signal);
-    const result = once();
-    return result === AGAIN ? retry(target, events, signal, once) : result;
+    if (target.copy >= 0) stillTheCallers(target);
+    const result = once(current(target));
+    if (result !== AGAIN) return result;
+    hold(target);
+    return retry(target, events, signal, once);
   }
 
   async function retry<T>(target: Target, events: number, signal: AbortSignal | undefined, once: Attempt<T>): Promise<T> {
     for (;;) {
       const status = await ready(target, events, signal);
-      if (status < 0) {
-        // The poll failed (POLLERR): one more attempt says why, else the poll's error does.
-        const last = once();
-        if (last !== AGAIN) return last;
-        throw systemError(-status, 'uv_poll');
-      }
       if (signal?.aborted) throw abortError(signal);
-      const result = once();
+      stillTheCallers(target);
+      const result = once(target.copy);
       if (result !== AGAIN) return result;
+      // The poll failed (POLLERR) and the attempt does not say why: the poll's error does.
+      if (status < 0) throw systemError(-status, 'uv_poll');
     }
+  }
+
+  /** Runs a call on `target`, releasing the duplicate it may come to hold once it is over. */
+  function settled<T>(target: Target, call: () => T | Promise<T>): T | Promise<T> {
+    let result: T | Promise<T>;
+    try {
+      result = call();
+    } catch (error) {
+      release(target);
+      throw error;
+    }
+    if (!(result instanceof Promise)) {
+      release(target);
+      return result;
+    }
+    return result.finally(() => release(target));
   }
 
   function enableCredentialPassing(target: Server | PassingSocket): void {
@@ -273,76 +358,93 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
   async function sendCredentials(socket: PassingSocket, options?: PassingOptions): Promise<void> {
     const signal = signalOf(options);
     const target = targetOf(socket);
-    await whileSending(target, () =>
-      attempt(target, WRITABLE, signal, () => {
-        const rc = ops.passSendCredentials(target.fd, target.check);
-        if (rc === wouldBlock) return AGAIN;
-        fail(rc, 'sendmsg', 'credentials');
-        checked(target);
-        return undefined;
-      }),
+    await settled(target, () =>
+      whileSending(target, () =>
+        attempt(target, WRITABLE, signal, (fd) => {
+          const rc = ops.passSendCredentials(fd, target.check);
+          if (rc === wouldBlock) return AGAIN;
+          fail(rc, 'sendmsg', 'credentials');
+          checked(target);
+          return undefined;
+        }),
+      ),
     );
   }
 
   async function receiveCredentials(socket: PassingSocket, options?: ReceiveCredentialsOptions): Promise<ReceivedCredentials & { pidfd?: number | null }> {
     const signal = signalOf(options);
-    const keepPidfd = options?.pidfd === true;
+    const keepPidfd = options?.pidfd ?? false;
+    if (typeof keepPidfd !== 'boolean') throw invalidArgType('options.pidfd', 'a boolean', keepPidfd);
     const target = targetOf(socket);
     holdForReceive(target);
-    const message = await attempt(target, READABLE, signal, () => {
-      const result = ops.passReceiveCredentials(target.fd, target.check | (keepPidfd ? KEEP_PIDFD : 0));
-      if (result === wouldBlock) return AGAIN;
-      fail(result, 'recvmsg', 'credentials');
-      checked(target);
-      const flags = words[0]!;
-      return {
-        flags,
-        pid: flags & CRED_PID ? words[1]! : null,
-        uid: words[2]!,
-        gid: words[3]!,
-        groups: flags & CRED_GROUPS ? native.gids(result) : null,
-        pidfd: flags & CRED_PIDFD ? words[4]! : null,
-      };
-    });
-    const { flags, pidfd, pid, uid, gid, groups } = message;
-    let credentials: ReceivedCredentials;
-    try {
-      if (flags & CRED_DATAGRAM) throw noMessage('credentials (a datagram socket has no peer whose credentials could stand in)');
-      // A literal, not rest and spread of `message`: this is the hot path.
-      credentials = flags & CRED_MESSAGE ? { pid, uid, gid, groups, source: 'message' } : { ...platform.peer(socket), source: 'peer' };
-    } catch (error) {
-      if (pidfd !== null) platform.close?.(pidfd);
-      throw error;
-    }
-    return keepPidfd ? { ...credentials, pidfd } : credentials;
+    return settled(target, () =>
+      attempt(target, READABLE, signal, (fd) => {
+        const result = ops.passReceiveCredentials(fd, target.check | (keepPidfd ? KEEP_PIDFD : 0));
+        if (result === wouldBlock) return AGAIN;
+        fail(result, 'recvmsg', 'credentials');
+        checked(target);
+        const flags = words[0]!;
+        const pidfd = flags & CRED_PIDFD ? words[4]! : null;
+        let credentials: ReceivedCredentials;
+        try {
+          if (flags & CRED_DATAGRAM) throw noMessage('credentials (a datagram socket has no peer whose credentials could stand in)');
+          // A literal, not rest and spread: this is the hot path. The peer's credentials are read on the
+          // descriptor the byte came from, in the same turn (after an await its number may name another socket).
+          credentials =
+            flags & CRED_MESSAGE
+              ? { pid: flags & CRED_PID ? words[1]! : null, uid: words[2]!, gid: words[3]!, groups: flags & CRED_GROUPS ? native.gids(result) : null, source: 'message' }
+              : { ...platform.peer(fd === target.fd ? socket : fd), source: 'peer' };
+        } catch (error) {
+          if (pidfd !== null) platform.close?.(pidfd);
+          throw error;
+        }
+        return keepPidfd ? { ...credentials, pidfd } : credentials;
+      }),
+    );
   }
 
   async function sendFds(socket: PassingSocket, fds: readonly number[], options?: SendFdsOptions): Promise<void> {
     const signal = signalOf(options);
     if (!Array.isArray(fds)) throw invalidArgType('fds', 'an array of descriptors', fds);
-    if (fds.length < 1 || fds.length > MAX_SEND_FDS) throw outOfRange('fds.length', `from 1 to ${MAX_SEND_FDS}`, fds.length);
-    for (let i = 0; i < fds.length; i++) checkDescriptor(fds[i], 'fds', i);
+    // A copy, checked and sent: what the caller does to its array while the send waits changes nothing.
+    const sent = fds.slice();
+    if (sent.length < 1 || sent.length > MAX_SEND_FDS) throw outOfRange('fds.length', `from 1 to ${MAX_SEND_FDS}`, sent.length);
+    for (let i = 0; i < sent.length; i++) checkDescriptor(sent[i], 'fds', i);
     const data = options?.data ?? NUL;
     if (!(data instanceof Uint8Array)) throw invalidArgType('options.data', 'a Uint8Array', data);
     if (data.length < 1) throw outOfRange('options.data.length', 'at least 1 (descriptors travel with a byte)', data.length);
     const target = targetOf(socket);
-    await whileSending(target, async () => {
-      // The descriptors go with the first sendmsg; a large `data` follows in more. Only the first can be aborted:
-      // after it, the rest must follow, or the peer would read a cut message.
-      for (let offset = 0, count = fds.length; offset < data.length; count = 0) {
-        offset += await attempt(target, WRITABLE, count > 0 ? signal : undefined, () => {
-          const chunk = data.subarray(offset, offset + native.input.length - count * 4);
-          if (count > 0) inlineFds.set(fds);
-          native.input.set(chunk, count * 4);
-          words[0] = chunk.length;
-          const rc = ops.passSendFds(target.fd, (count << 1) | target.check) as number;
-          if (rc === wouldBlock) return AGAIN;
-          fail(rc, 'sendmsg', 'descriptors (SCM_RIGHTS)');
-          checked(target);
-          return rc;
-        });
-      }
-    });
+    await settled(target, () => whileSending(target, () => sendData(target, sent, data, signal)));
+  }
+
+  /** One sendmsg of the data from `offset`, with the descriptors when `count` > 0: the bytes sent, or AGAIN. */
+  function sendChunk(target: Target, fd: number, fds: readonly number[], data: Uint8Array, offset: number, count: number): number | typeof AGAIN {
+    const chunk = data.subarray(offset, offset + native.input.length - count * 4);
+    if (count > 0) inlineFds.set(fds);
+    native.input.set(chunk, count * 4);
+    words[0] = chunk.length;
+    const rc = ops.passSendFds(fd, (count << 1) | target.check) as number;
+    if (rc === wouldBlock) return AGAIN;
+    fail(rc, 'sendmsg', 'descriptors (SCM_RIGHTS)');
+    checked(target);
+    return rc;
+  }
+
+  /**
+   * The descriptors go with the first sendmsg; a large `data` follows in more, at once while the socket has
+   * room. Only the first can be aborted: after it, the rest must follow, or the peer would read a cut message.
+   */
+  function sendData(target: Target, fds: readonly number[], data: Uint8Array, signal: AbortSignal | undefined): void | Promise<void> {
+    let offset = 0;
+    for (let count = fds.length; offset < data.length; count = 0) {
+      const sent = attempt(target, WRITABLE, count > 0 ? signal : undefined, (fd) => sendChunk(target, fd, fds, data, offset, count));
+      if (typeof sent !== 'number') return sent.then((first) => sendRest(target, fds, data, offset + first));
+      offset += sent;
+    }
+  }
+
+  async function sendRest(target: Target, fds: readonly number[], data: Uint8Array, offset: number): Promise<void> {
+    while (offset < data.length) offset += await attempt(target, WRITABLE, undefined, (fd) => sendChunk(target, fd, fds, data, offset, 0));
   }
 
   async function receiveFds(socket: PassingSocket, options?: ReceiveFdsOptions): Promise<ReceivedFds> {
@@ -351,25 +453,28 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
     const maxData = integerOption(options?.maxData, 'options.maxData', 1, MAX_DATA, DEFAULT_MAX_DATA);
     const target = targetOf(socket);
     holdForReceive(target);
-    return attempt(target, READABLE, signal, () => {
-      words[0] = maxData;
-      const result = ops.passReceiveFds(target.fd, (maxFds << 1) | target.check);
-      if (result === wouldBlock) return AGAIN;
-      fail(result, 'recvmsg', 'descriptors (SCM_RIGHTS)');
-      checked(target);
-      const count = words[0]!;
-      const bytes = native.bytes(result);
-      const received = typeof result === 'number' ? inlineFds : new Int32Array(result, 0, count);
-      // An index loop: Array.from on a typed array goes through its iterator, many times slower.
-      const fds = new Array<number>(count);
-      for (let i = 0; i < count; i++) fds[i] = received[i]!;
-      return { fds, data: Buffer.from(bytes.subarray(count * 4, count * 4 + words[1]!)) };
-    });
+    return settled(target, () =>
+      attempt(target, READABLE, signal, (fd) => {
+        words[0] = maxData;
+        const result = ops.passReceiveFds(fd, (maxFds << 1) | target.check);
+        if (result === wouldBlock) return AGAIN;
+        fail(result, 'recvmsg', 'descriptors (SCM_RIGHTS)');
+        checked(target);
+        const count = words[0]!;
+        const bytes = native.bytes(result);
+        const received = typeof result === 'number' ? inlineFds : new Int32Array(result, 0, count);
+        // An index loop: Array.from on a typed array goes through its iterator, many times slower.
+        const fds = new Array<number>(count);
+        for (let i = 0; i < count; i++) fds[i] = received[i]!;
+        return { fds, data: Buffer.from(bytes.subarray(count * 4, count * 4 + words[1]!)), truncated: words[2] === 1 };
+      }),
+    );
   }
 
   async function sendFd(socket: PassingSocket, fd: number, options?: PassingOptions): Promise<void> {
+    const signal = signalOf(options);
     checkDescriptor(fd, 'fd');
-    return sendFds(socket, [fd], options?.signal === undefined ? {} : { signal: options.signal });
+    return sendFds(socket, [fd], signal === undefined ? {} : { signal });
   }
 
   async function receiveFd(socket: PassingSocket, options?: PassingOptions): Promise<number> {

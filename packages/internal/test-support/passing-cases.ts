@@ -40,6 +40,8 @@ export function passingCases(os: PassingOs): [string, Expected][] {
     ['send fds: the buffer is full (EAGAIN)', { rc: UC.WOULD_BLOCK!, log: `sendmsg flags ${MSG_DONTWAIT};` }],
     ['send fds: TCP', { rc: UC.NOT_UNIX!, log: '' }],
     ['send fds: 254 descriptors', { rc: -os.errno.EINVAL!, log: '' }],
+    // ENOTCONN, before anything is sent or any option set (a socket-activated listener).
+    ['send fds: listening', { rc: UC.LISTENING!, log: '' }],
     ['send data alone, a checked handle', { rc: 3, log: sendLog('', 3), counters: { getsockname: 0 } }],
     [
       'receive fds',
@@ -54,6 +56,12 @@ export function passingCases(os: PassingOs): [string, Expected][] {
     ['receive fds: nothing yet (EAGAIN)', { rc: UC.WOULD_BLOCK!, log: receiveLog(os) }],
     ['receive fds: ECONNRESET', { rc: -os.errno.ECONNRESET!, log: receiveLog(os) }],
     ['receive fds: TCP', { rc: UC.NOT_UNIX!, log: '' }],
+    [
+      'receive fds: a record longer than the room (MSG_TRUNC)',
+      { rc: 7, words: { 0: 1, 1: 3, 2: 1 }, raw: Buffer.concat([ints([100]), Buffer.from('ddd')]), log: receiveLog(os, [100]) },
+    ],
+    ['receive fds: listening', { rc: UC.LISTENING!, log: '' }],
+    ['receive credentials: listening', { rc: UC.LISTENING!, log: '' }],
     ['receive fds: bytes alone', { rc: 3, words: { 0: 0, 1: 3 }, raw: Buffer.from('ddd'), log: receiveLog(os) }],
     ['receive credentials: the byte alone', { rc: 0, words: { 0: 0 }, log: receiveLog(os) }],
     ['receive credentials: descriptors with the byte are closed', { rc: 0, words: { 0: 0 }, log: receiveLog(os, [100, 101]) + closeLog([100, 101]) }],

@@ -30,7 +30,10 @@ function load(): Passing {
 }
 
 const passing = load();
-const withSignal = (options: PassingOptions | undefined): PassingOptions => (options?.signal === undefined ? {} : { signal: options.signal });
+// The options this API has, and nothing the platform package may add (a pidfd the caller would not know to
+// close); anything that is not an object goes on as it is, to be refused as receiveFds refuses it.
+const withSignal = (options: PassingOptions | undefined): PassingOptions | undefined =>
+  typeof options !== 'object' || options === null ? options : options.signal === undefined ? {} : { signal: options.signal };
 
 /**
  * Makes the kernel attach the sender's credentials to what peers send (Linux SO_PASSCRED and, from 6.5,

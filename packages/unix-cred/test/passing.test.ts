@@ -39,4 +39,18 @@ describe.runIf(process.platform === 'linux' && !('bun' in process.versions))('pa
     expect(openFds()).toBe(before);
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('an options argument that is no object is ERR_INVALID_ARG_TYPE for every call alike, before the socket is looked at', async () => {
+    for (const call of [
+      () => receiveCredentials(0, 5 as never),
+      () => receiveFds(0, 5 as never),
+      () => receiveFd(0, 5 as never),
+      () => sendCredentials(0, 5 as never),
+      () => sendFd(0, 0, 5 as never),
+      () => sendFds(0, [0], 5 as never),
+      () => receiveCredentials(0, { signal: { aborted: false } as AbortSignal }),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_TYPE' });
+    }
+  });
 });

@@ -7,7 +7,9 @@
  *
  * Inputs travel in the result buffer: the caller writes them into words and bytes before the call.
  *   arg bit UC_PASS_CHECK: a descriptor not seen before: check it is AF_UNIX first (a TCP socket would drop control
- *                          messages), and expect any socket type (a net.Socket, checked once, is a stream).
+ *                          messages), and expect any socket type (a net.Socket, checked once, is a stream). The
+ *                          send and receive ops also refuse a listening socket (UC_E_LISTENING: ENOTCONN, as the
+ *                          peer queries) before they set any option on it; passEnable takes one (a server).
  *   passEnable             words out: [0] UC_PASS_ENABLED_* bits.
  *   passSendCredentials    one NUL byte with the OS's credential message. Returns 1.
  *   passReceiveCredentials arg bit UC_PASS_KEEP_PIDFD. Reads one byte: of a stream; of a datagram or seqpacket
@@ -17,7 +19,8 @@
  *   passSendFds            arg >> 1 descriptors (n); words[0]: data length; bytes: n ints, then the data.
  *                          Returns the bytes sent: the descriptors went with the first of them.
  *   passReceiveFds         arg >> 1: most descriptors kept (the rest are closed); words[0]: most data bytes.
- *                          words out: [0] descriptors, [1] data bytes; bytes: the descriptors, then the data.
+ *                          words out: [0] descriptors, [1] data bytes, [2] 1 when a datagram or seqpacket message
+ *                          was longer and the kernel discarded its rest (MSG_TRUNC); bytes: the descriptors, then the data.
  */
 #ifndef UNIX_CRED_PASSING_H
 #define UNIX_CRED_PASSING_H
@@ -63,6 +66,7 @@ typedef struct uc_received {
   uint32_t flags;        /* UC_CRED_* */
   int groups;            /* byte count of the groups in out->bytes, or UC_E_NO_MEMORY */
   int held_fd;           /* a descriptor an OS message carried (Linux SCM_PIDFD), -1 for none */
+  int truncated;         /* the message had more data than the receive took (MSG_TRUNC) */
   size_t count;          /* SCM_RIGHTS descriptors in fds, in arrival order */
   int fds[UC_PASS_CONTROL_SIZE / sizeof(int)];
 } uc_received;
@@ -98,6 +102,12 @@ static inline int uc_pass_check(int fd, int arg) {
   if (!(arg & UC_PASS_CHECK)) return 0;
   int is_unix = uc_is_unix_socket(fd);
   return is_unix < 0 ? is_unix : is_unix ? 0 : UC_E_NOT_UNIX;
+}
+
+/* For the send and receive ops: uc_pass_check, and a listening socket has no peer to pass anything with. */
+static inline int uc_pass_check_connected(int fd, int arg) {
+  int rc = uc_pass_check(fd, arg);
+  return rc != 0 || !(arg & UC_PASS_CHECK) ? rc : uc_refuse_listening(fd, UC_CHECK_LISTENING);
 }
 
 /* How many items of `size` bytes a control message holds after `offset` bytes of its data. */
@@ -189,6 +199,7 @@ static inline int uc_pass_receive(const uc_pass_os *os, int fd, void *data, size
   do got = recvmsg(fd, &msg, flags);
   while (got < 0 && errno == EINTR);
   if (got < 0) return uc_pass_failure(errno);
+  r->truncated = (msg.msg_flags & MSG_TRUNC) != 0;
   for (struct cmsghdr *message = CMSG_FIRSTHDR(&msg); message != NULL; message = CMSG_NXTHDR(&msg, message)) {
     if (message->cmsg_level != SOL_SOCKET || message->cmsg_type != SCM_RIGHTS) {
       if (os->control != NULL) os->control(message, r);
@@ -217,6 +228,7 @@ static inline void uc_pass_begin(uc_received *r, int arg, uc_out *out) {
   r->flags = 0;
   r->groups = 0;
   r->held_fd = -1;
+  r->truncated = 0;
   r->count = 0;
 }
 
@@ -227,7 +239,7 @@ static inline int uc_pass_enable_with(const uc_pass_os *os, int fd, int arg, uc_
 }
 
 static inline int uc_pass_send_credentials_with(const uc_pass_os *os, int fd, int arg) {
-  int rc = uc_pass_check(fd, arg);
+  int rc = uc_pass_check_connected(fd, arg);
   if (rc != 0) return rc;
   static const unsigned char nul = 0;
   uc_pass_control control;
@@ -236,7 +248,7 @@ static inline int uc_pass_send_credentials_with(const uc_pass_os *os, int fd, in
 }
 
 static inline int uc_pass_receive_credentials_with(const uc_pass_os *os, int fd, int arg, uc_out *out) {
-  int rc = uc_pass_check(fd, arg);
+  int rc = uc_pass_check_connected(fd, arg);
   if (rc != 0) return rc;
   uc_received r;
   uc_pass_begin(&r, arg, out);
@@ -259,7 +271,7 @@ static inline int uc_pass_receive_credentials_with(const uc_pass_os *os, int fd,
 }
 
 static inline int uc_pass_send_fds_with(int fd, int arg, uc_out *out) {
-  int rc = uc_pass_check(fd, arg);
+  int rc = uc_pass_check_connected(fd, arg);
   if (rc != 0) return rc;
   size_t count = (size_t)((unsigned)arg >> 1), len = out->words[0];
   if (count > UC_PASS_MAX_FDS || len == 0 || count * sizeof(int) + len > out->capacity) return -EINVAL;
@@ -275,7 +287,7 @@ static inline int uc_pass_send_fds_with(int fd, int arg, uc_out *out) {
 }
 
 static inline int uc_pass_receive_fds_with(const uc_pass_os *os, int fd, int arg, uc_out *out) {
-  int rc = uc_pass_check(fd, arg);
+  int rc = uc_pass_check_connected(fd, arg);
   if (rc != 0) return rc;
   size_t keep = (size_t)((unsigned)arg >> 1), room = out->words[0];
   if (keep > UC_PASS_CONTROL_SIZE / sizeof(int) || room == 0) return -EINVAL;
@@ -292,6 +304,7 @@ static inline int uc_pass_receive_fds_with(const uc_pass_os *os, int fd, int arg
   memmove(bytes + kept * sizeof(int), bytes + keep * sizeof(int), (size_t)rc);
   out->words[0] = (uint32_t)kept;
   out->words[1] = (uint32_t)rc;
+  out->words[2] = (uint32_t)r.truncated;
   return (int)(kept * sizeof(int)) + rc;
 }
 

@@ -46,6 +46,7 @@ typedef struct uc_fake_message {
   uc_fake_cmsg cmsgs[2]; /* control messages before the descriptors */
   int fds;               /* descriptors in an SCM_RIGHTS message after them, numbered from 100 */
   int fd_room;           /* descriptors the process can still open, then MSG_CTRUNC (as Linux); 0: any number */
+  int record;            /* a datagram or seqpacket message: bytes beyond the buffer are discarded (MSG_TRUNC) */
 } uc_fake_message;
 
 typedef struct uc_scenario {

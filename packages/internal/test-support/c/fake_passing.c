@@ -90,7 +90,7 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags) {
   size_t len = m->bytes < msg->msg_iov[0].iov_len ? m->bytes : msg->msg_iov[0].iov_len;
   memset(msg->msg_iov[0].iov_base, 'd', len);
   size_t used = 0;
-  msg->msg_flags = 0;
+  msg->msg_flags = m->record && m->bytes > len ? MSG_TRUNC : 0;
   for (size_t i = 0; i < sizeof m->cmsgs / sizeof m->cmsgs[0] && m->cmsgs[i].len != 0; i++) {
     if (!deliver(msg, &used, m->cmsgs[i].level, m->cmsgs[i].type, m->cmsgs[i].data, m->cmsgs[i].len)) break;
   }

@@ -24,6 +24,7 @@ static const uc_fake_message uc_end = {.bytes = 0};
 static const uc_fake_message uc_bytes = {.bytes = 3};
 static const uc_fake_message uc_byte = {.bytes = 1};
 static const uc_fake_message uc_byte_two_fds = {.bytes = 1, .fds = 2};
+static const uc_fake_message uc_long_record = {.bytes = 5, .fds = 1, .record = 1};
 static const int uc_datagram = SOCK_DGRAM, uc_seqpacket = SOCK_SEQPACKET;
 
 #define UC_TYPE(type) .options = {{SOL_SOCKET, SO_TYPE, 0, &(type), sizeof(type)}}
@@ -38,6 +39,7 @@ static const int uc_datagram = SOCK_DGRAM, uc_seqpacket = SOCK_SEQPACKET;
    UC_SEND_THREE},                                                                                                    \
   {"send fds: TCP", uc_pass_send_fds, UC_FDS(3), .family = AF_INET, UC_SEND_THREE},                                  \
   {"send fds: 254 descriptors", uc_pass_send_fds, UC_FDS(254), .family = AF_UNIX, UC_SEND_THREE},                    \
+  {"send fds: listening", uc_pass_send_fds, UC_FDS(3), .family = AF_UNIX, .listening = 1, UC_SEND_THREE},            \
   {"send data alone, a checked handle", uc_pass_send_fds, 0, .input_word = 3, .input = uc_send_three.data, .input_len = 3}, \
   {"receive fds", uc_pass_receive_fds, UC_FDS(253), .family = AF_UNIX, .message = &uc_three_fds, .input_word = 100}, \
   {"receive fds: 250 sent, 4 kept", uc_pass_receive_fds, UC_FDS(4), .family = AF_UNIX, .message = &uc_250_fds,      \
@@ -51,6 +53,12 @@ static const int uc_datagram = SOCK_DGRAM, uc_seqpacket = SOCK_SEQPACKET;
   {"receive fds: ECONNRESET", uc_pass_receive_fds, UC_FDS(253), .family = AF_UNIX, .message = &uc_reset,            \
    .input_word = 1},                                                                                                  \
   {"receive fds: TCP", uc_pass_receive_fds, UC_FDS(253), .family = AF_INET, .message = &uc_three_fds, .input_word = 1}, \
+  {"receive fds: a record longer than the room (MSG_TRUNC)", uc_pass_receive_fds, UC_FDS(253), .family = AF_UNIX,    \
+   .message = &uc_long_record, .input_word = 3},                                                                      \
+  {"receive fds: listening", uc_pass_receive_fds, UC_FDS(253), .family = AF_UNIX, .listening = 1,                    \
+   .message = &uc_three_fds, .input_word = 1},                                                                        \
+  {"receive credentials: listening", uc_pass_receive_credentials, UC_PASS_CHECK, .family = AF_UNIX, .listening = 1,  \
+   .message = &uc_byte},                                                                                              \
   {"receive fds: bytes alone", uc_pass_receive_fds, UC_FDS(253), .family = AF_UNIX, .message = &uc_bytes,           \
    .input_word = 100},                                                                                                \
   {"receive credentials: the byte alone", uc_pass_receive_credentials, UC_PASS_CHECK, .family = AF_UNIX,             \

@@ -46,6 +46,7 @@ int getsockname(int fd, struct sockaddr *address, socklen_t *len);
   gid_t sc_egid;        \
   int sc_ngroups;       \
   gid_t sc_groups[1]
+#define MSG_TRUNC 0x10  /* FreeBSD sys/sys/socket.h, as the others */
 #define MSG_CTRUNC 0x20
 #define MSG_DONTWAIT 0x80
 #if defined(__FreeBSD__)

@@ -43,6 +43,7 @@ extern int getsockname(int, struct sockaddr *, Psocklen_t);
 #define SCM_UCRED 0x1012
 #define SO_RECVUCRED 0x0400
 #define MSG_CTRUNC 0x10
+#define MSG_TRUNC 0x20  /* illumos usr/src/uts/common/sys/socket.h */
 #define MSG_DONTWAIT 0x80
 #define MSG_CMSG_CLOEXEC 0x1000
 
