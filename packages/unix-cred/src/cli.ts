@@ -30,7 +30,8 @@ Linux). --json prints one object: { pid, uid, gid, groups, command }, command be
 Creates the socket and prints the credentials of each client as it connects (as of its connect()), then
 closes that connection. Stops on Ctrl-C (SIGINT) or SIGTERM and removes the socket file, if it is still
 the one it created. --json prints one object per line: { pid, uid, gid, groups, command }.
---mode sets the socket file's permissions (666 lets every user connect; the default follows the umask).`,
+--mode sets the socket file's permissions as it is created (666 lets every user connect; the default follows
+the umask). It never changes them afterwards: a chmod would follow a symbolic link put in its place meanwhile.`,
   self: `usage: unix-cred self [--json]
 
 Prints this process's credentials: pid, ppid, pgid, sid; real, effective, saved and file-system uid and
@@ -92,7 +93,7 @@ async function main(argv: string[]): Promise<void> {
 
 function parseMode(mode: string | undefined): number | undefined {
   if (mode === undefined) return undefined;
-  if (!/^[0-7]{3,4}$/.test(mode)) throw new UsageError(`--mode takes octal permissions such as 660 or 666, not '${mode}'`);
+  if (!/^0?[0-7]{3}$/.test(mode)) throw new UsageError(`--mode takes octal permissions such as 660 or 666, not '${mode}'`);
   return parseInt(mode, 8);
 }
 

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { chmodSync, lstatSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import net from 'node:net';
 import { dirname } from 'node:path';
 import { getPeerCredentials, getProcessCredentials, platform } from './index.js';
@@ -26,10 +26,10 @@ function peerRow({ cred, command }: ReturnType<typeof peerRecord>): string[] {
   return [String(cred.pid ?? '-'), String(cred.uid), String(cred.gid), formatGroups(cred.groups), shown];
 }
 
-/** A file's stats, or the code of the error that stat gave. */
-function lookup(path: string): Stats | string {
+/** A file's stats (of a symbolic link itself with lstatSync), or the code of the error the call gave. */
+function lookup(path: string, stat: (path: string) => Stats = statSync): Stats | string {
   try {
-    return statSync(path);
+    return stat(path);
   } catch (error) {
     return (error as { code?: string }).code ?? 'EIO';
   }
@@ -51,7 +51,8 @@ async function refused(path: string): Promise<boolean> {
 /** The one line that explains a failed connect or listen on `path`, as a UserError; other errors as they are. */
 async function explain(error: unknown, path: string): Promise<Error> {
   const code = (error as { code?: string }).code;
-  const found = lookup(path);
+  // connect() follows a symbolic link; bind() does not, and finds the link itself in the way, dangling or not.
+  const found = lookup(path, code === 'EADDRINUSE' ? lstatSync : statSync);
   const notSocket = typeof found !== 'string' && !found.isSocket();
   switch (code) {
     case 'ENOENT':
@@ -68,6 +69,9 @@ async function explain(error: unknown, path: string): Promise<Error> {
       if (notSocket) return new UserError(`not a socket: ${path}`);
       return new UserError(`connection refused: nothing listens on ${path}`);
     case 'EADDRINUSE':
+      if (typeof found !== 'string' && found.isSymbolicLink()) {
+        return new UserError(`address in use: ${path} exists and is not a socket (a symbolic link to ${readlinkSync(path)})`);
+      }
       if (notSocket) return new UserError(`address in use: ${path} exists and is not a socket`);
       if (await refused(path)) return new UserError(`address in use: ${path} is a socket nobody listens on (remove it if it is stale)`);
       return new UserError(`address in use: another process listens on ${path}`);
@@ -112,21 +116,20 @@ export async function runListen(path: string, json: boolean, mode: number | unde
     for (const name of ['SIGINT', 'SIGTERM'] as const) process.once(name, () => resolve(name));
   });
   const server = net.createServer();
-  server.listen(path);
+  // The socket file takes its permissions from the umask at bind(), which listen() makes before it returns: a
+  // chmod of the path afterwards would follow a symbolic link swapped in meanwhile.
+  const umask = mode === undefined ? undefined : process.umask(0o777 & ~mode);
+  try {
+    server.listen(path);
+  } finally {
+    if (umask !== undefined) process.umask(umask);
+  }
   try {
     await once(server, 'listening');
   } catch (error) {
     throw await explain(error, path);
   }
   const created = lstatSync(path);
-  if (mode !== undefined) {
-    try {
-      chmodSync(path, mode);
-    } catch (error) {
-      server.close();
-      throw error;
-    }
-  }
   const table = streamingTable(PEER_HEADER, [7, 6, 6, 16]);
   const clients = new Set<net.Socket>();
   server.on('connection', (socket) => {

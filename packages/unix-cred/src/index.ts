@@ -8,7 +8,7 @@ import { selectBackend } from './select.js';
 import type { PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid } from './types.js';
 
 export type { PeerPolicy } from './policy.js';
-export type { Backend, PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid, PlatformName, ProcessCredentials, SocketLike } from './types.js';
+export type { Backend, PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid, PlatformName, ProcessCredentials, SocketLike, UnmappedIds } from './types.js';
 
 /**
  * This OS as unix-cred names it: process.platform, but 'dragonfly' for DragonFly BSD. On an OS unix-cred does
@@ -65,7 +65,8 @@ export function getPeerPidUidGid(socket: SocketLike): PeerPidUidGid {
  * reused: a pidfd from `SO_PEERPIDFD` (Linux 6.5+). The caller owns it: close it, or `using peer = getPeerProcess(socket)`.
  * A new pidfd on every call. Throws what {@link getPeerCredentials} throws, and:
  *
- * @throws `ERR_UNIX_CRED_UNSUPPORTED` before Linux 6.5, and on every other OS (none has a race-free process handle).
+ * @throws `ERR_UNIX_CRED_UNSUPPORTED` before Linux 6.5, and on every other OS (none has a race-free process handle);
+ *   also for a peer in a pid namespace this process cannot see (it has no pid here: never a handle with pid 0).
  */
 export function getPeerProcess(socket: SocketLike): PeerProcess {
   return backend.process(socket);
@@ -75,7 +76,9 @@ export function getPeerProcess(socket: SocketLike): PeerProcess {
  * Authorizes a peer: returns its {@link getPeerCredentials | credentials} when it matches at least one rule
  * of the {@link PeerPolicy} (uids, gids, group membership, sameUser). The policy is checked before the socket:
  * an empty or malformed one is a TypeError, never a silent refusal of everyone. Group membership needs the
- * peer's group list: on OpenBSD and NetBSD, which report none, only the effective gid proves it.
+ * peer's group list: on OpenBSD and NetBSD, which report none, only the effective gid proves it. On Linux an
+ * id with no mapping in this process's user namespace reads as the overflow id (/proc/sys/kernel/overflowuid,
+ * overflowgid; 65534 by default): it matches no rule, not even `sameUser` or a list that names it.
  *
  * ```js
  * net.createServer((socket) => {
@@ -94,7 +97,7 @@ export function getPeerProcess(socket: SocketLike): PeerProcess {
  * @throws what {@link getPeerCredentials} throws.
  */
 export function checkPeer(socket: SocketLike, policy: PeerPolicy): PeerCredentials {
-  return checkPeerWith(getPeerCredentials, socket, policy);
+  return checkPeerWith(getPeerCredentials, socket, policy, backend.unmappedIds?.());
 }
 
 /**

@@ -1,5 +1,5 @@
 import { invalidArgType, peerRejected, type SocketLike } from '@unix-cred/internal';
-import type { PeerCredentials } from './types.js';
+import type { PeerCredentials, UnmappedIds } from './types.js';
 
 /**
  * Who may connect, for {@link checkPeer}: a peer is accepted when it matches at least one rule given.
@@ -47,21 +47,32 @@ function rulesOf(policy: PeerPolicy): Rules {
   return rules;
 }
 
-function accepts(rules: Rules, cred: PeerCredentials): boolean {
-  if (rules.uids.includes(cred.uid) || rules.gids.includes(cred.gid)) return true;
-  if (rules.sameUser && cred.uid === process.geteuid!()) return true;
+const NONE: UnmappedIds = { uid: -1, gid: -1 };
+
+/**
+ * An unmapped id (Linux's overflow uid or gid: the kernel saying "no name for this here") matches no rule:
+ * every unmapped user reads the same, this process's own euid too, inside a user namespace without a mapping.
+ */
+function accepts(rules: Rules, cred: PeerCredentials, unmapped: UnmappedIds): boolean {
+  if (cred.uid !== unmapped.uid && (rules.uids.includes(cred.uid) || (rules.sameUser && cred.uid === process.geteuid!()))) return true;
+  if (cred.gid !== unmapped.gid && (rules.gids.includes(cred.gid) || rules.groups.includes(cred.gid))) return true;
   // Where the OS reports no group list, only the effective gid can prove membership: fail closed.
-  return rules.groups.includes(cred.gid) || (cred.groups ?? []).some((gid) => rules.groups.includes(gid));
+  return cred.groups !== null && cred.groups.some((gid) => gid !== unmapped.gid && rules.groups.includes(gid));
 }
 
 /**
  * The peer's credentials when the policy accepts it; else throws ERR_UNIX_CRED_PEER_REJECTED
  * (with the credentials on `error.credentials`, for a log line).
  */
-export function checkPeerWith(getCredentials: (socket: SocketLike) => PeerCredentials, socket: SocketLike, policy: PeerPolicy): PeerCredentials {
+export function checkPeerWith(
+  getCredentials: (socket: SocketLike) => PeerCredentials,
+  socket: SocketLike,
+  policy: PeerPolicy,
+  unmapped: UnmappedIds = NONE,
+): PeerCredentials {
   const rules = rulesOf(policy);
   const cred = getCredentials(socket);
-  if (accepts(rules, cred)) return cred;
+  if (accepts(rules, cred, unmapped)) return cred;
   const groups = cred.groups === null ? '(not reported by this OS)' : `[${cred.groups.join(', ')}]`;
   throw Object.assign(peerRejected(`uid ${cred.uid}, gid ${cred.gid}, groups ${groups} match no rule of the policy`), { credentials: cred });
 }

@@ -48,6 +48,14 @@ export interface PeerProcess {
   [Symbol.dispose](): void;
 }
 
+/** The ids an OS reports for a user or group this process cannot name (Linux's overflow uid and gid). */
+export interface UnmappedIds {
+  /** The uid of every user this process cannot name (Linux: /proc/sys/kernel/overflowuid). */
+  uid: number;
+  /** The gid of every group this process cannot name (Linux: /proc/sys/kernel/overflowgid). */
+  gid: number;
+}
+
 /** What one OS contributes to the unified API (for the platform packages; programs call the functions). */
 export interface Backend {
   /** getPeerCredentials on this OS. */
@@ -60,6 +68,8 @@ export interface Backend {
   process(socket: SocketLike): PeerProcess;
   /** The calling process's ids; optional so that a backend written before it still type-checks. */
   processCredentials?(): ProcessCredentials;
+  /** Ids that stand for "not mapped here" and so never match a checkPeer rule; absent where the OS has none. */
+  unmappedIds?(): UnmappedIds;
 }
 
 export type { ReceivedCredentials, ReceivedFds } from '@unix-cred/internal';

@@ -2,7 +2,7 @@
 // servers and clients running as other users with supplementary groups (as root).
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +70,7 @@ describe('help and usage', () => {
     [['self', '--frob'], "Unknown option '--frob'"],
     [['peer', 'a', '--mode', '666'], '--mode is an option of listen'],
     [['listen', 'a', '--mode', 'rw'], "--mode takes octal permissions such as 660 or 666, not 'rw'"],
+    [['listen', 'a', '--mode', '1777'], "--mode takes octal permissions such as 660 or 666, not '1777'"],
     [['demo', '--json'], 'demo has no --json'],
   ])('%j is a usage error: one line, exit status 2', (args, message) => {
     expectOneLine(run(args), 2, `unix-cred: ${message} (see unix-cred --help)`);
@@ -129,8 +130,8 @@ describe.runIf(root && onNode)('peer', () => {
 
 describe.runIf(root)('listen', () => {
   /** Starts `unix-cred listen`, resolved once it says it listens; `lines` yields what it prints on stdout. */
-  async function listen(path: string, args: string[]) {
-    const child = spawn(process.execPath, [cli, 'listen', path, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  async function listen(path: string, args: string[], nodeArgs: string[] = []) {
+    const child = spawn(process.execPath, [...nodeArgs, cli, 'listen', path, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const errors = createInterface({ input: child.stderr! })[Symbol.asyncIterator]();
     expect((await errors.next()).value).toBe(`unix-cred: listening on ${path}; Ctrl-C to stop`);
     const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
@@ -176,6 +177,27 @@ describe.runIf(root)('listen', () => {
     expect(last).toBe(`unix-cred: SIGTERM: stopped; ${path} is no longer the socket this command created, so it stays`);
     expect(existsSync(path)).toBe(true);
   });
+
+  it('--mode gives the socket its permissions as bind() creates it; a symbolic link swapped in afterwards is never followed', async () => {
+    const path = join(dir, 'mode.sock');
+    const victim = join(dir, 'victim');
+    writeFileSync(victim, 'not to be made world-writable');
+    chmodSync(victim, 0o600);
+    // The race, forced: whatever the command does to the path after bind(), it finds a link to the victim there.
+    const swap = join(dir, 'swap.cjs');
+    writeFileSync(
+      swap,
+      `const fs = require('node:fs'); const { syncBuiltinESMExports } = require('node:module');
+      for (const name of ['chmodSync', 'chmod']) { const original = fs[name];
+        fs[name] = (path, ...rest) => { fs.renameSync(path, path + '.real'); fs.symlinkSync(${JSON.stringify(victim)}, path); return original(path, ...rest); }; }
+      fs.promises.chmod = () => Promise.reject(new Error('chmod by path')); syncBuiltinESMExports();`,
+    );
+    const listener = await listen(path, ['--mode', '640'], ['--require', swap]);
+    expect(lstatSync(path).isSocket()).toBe(true);
+    expect(lstatSync(path).mode & 0o777).toBe(0o640);
+    expect(statSync(victim).mode & 0o777).toBe(0o600);
+    expect((await listener.stop('SIGINT')).code).toBe(0);
+  });
 });
 
 describe.runIf(onNode)('user errors: one line, exit status 1', () => {
@@ -191,6 +213,12 @@ describe.runIf(onNode)('user errors: one line, exit status 1', () => {
     expectOneLine(run(['peer', path]), 1, `unix-cred: not a socket: ${path}`);
     expectOneLine(run(['listen', path]), 1, `unix-cred: address in use: ${path} exists and is not a socket`);
     expectOneLine(run(['peer', join(path, 's.sock')]), 1, `unix-cred: not a directory: a component of ${join(path, 's.sock')}`);
+  });
+
+  it('a dangling symbolic link where listen would create its socket: named as such, not "another process listens"', () => {
+    const path = join(dir, 'dangling.sock');
+    symlinkSync(join(dir, 'nowhere'), path);
+    expectOneLine(run(['listen', path]), 1, `unix-cred: address in use: ${path} exists and is not a socket (a symbolic link to ${join(dir, 'nowhere')})`);
   });
 
   it('connection refused, and address in use', async () => {

@@ -1,10 +1,15 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import type net from 'node:net';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkPeer, type PeerCredentials, type PeerPolicy } from 'unix-cred';
 import { openServer, type OpenServer } from '../../internal/test-support/server.js';
 import { checkPeerWith } from '../src/policy.js';
+
+const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
 const peer = (cred: Partial<PeerCredentials>): PeerCredentials => ({ pid: 10, uid: 4101, gid: 4201, groups: [4301, 4302], ...cred });
 const accepted = (policy: PeerPolicy, cred: PeerCredentials): boolean => {
@@ -62,6 +67,27 @@ describe('checkPeer rules', () => {
         credentials: cred,
       }),
     );
+  });
+
+  it('an unmapped id (the overflow uid or gid) matches no rule, not even one that names it, nor sameUser', () => {
+    const unmapped = { uid: 65000, gid: 65001 };
+    const matches = (policy: PeerPolicy, cred: PeerCredentials): boolean => {
+      try {
+        return checkPeerWith(() => cred, 0, policy, unmapped) === cred;
+      } catch (error) {
+        expect(error).toMatchObject({ code: 'ERR_UNIX_CRED_PEER_REJECTED' });
+        return false;
+      }
+    };
+    const nobody = peer({ uid: 65000, gid: 65001, groups: [65001] });
+    expect(matches({ uids: [65000] }, nobody)).toBe(false);
+    expect(matches({ gids: [65001] }, nobody)).toBe(false);
+    expect(matches({ groups: [65001] }, nobody)).toBe(false);
+    expect(matches({ groups: [65001] }, peer({ groups: [65001] }))).toBe(false);
+    // The gid and groups still count when only the uid is unmapped, and the other way round.
+    expect(matches({ gids: [4201] }, peer({ uid: 65000 }))).toBe(true);
+    expect(matches({ uids: [4101] }, peer({ gid: 65001 }))).toBe(true);
+    expect(matches({ groups: [4302] }, peer({ gid: 65001 }))).toBe(true);
   });
 
   it('accepts readonly (frozen) lists', () => {
@@ -124,5 +150,28 @@ describe.runIf(process.geteuid?.() === 0)('checkPeer against peers running as ot
 
   it('returns the credentials of an accepted peer', () => {
     expect(checkPeer(sockets.get('alice')!, { groups: [4302] })).toMatchObject({ uid: 4101, gid: 4201, groups: [4301, 4302] });
+  });
+});
+
+describe.runIf(process.platform === 'linux' && process.geteuid?.() === 0)('checkPeer in a user namespace without an id mapping', () => {
+  it('a peer whose ids are not mapped (the overflow ids, as our own euid there) matches no rule, not even sameUser', async () => {
+    const open = await openServer('unix-cred-userns-');
+    const overflow = (kind: string) => Number(readFileSync(`/proc/sys/kernel/overflow${kind}`, 'utf8'));
+    // The client runs in a new user namespace with no mapping: this server (root) and the client itself read as the overflow ids.
+    const script = `const u = require('unix-cred'); const c = require('node:net').connect(process.argv[1], () => {
+      const policies = [{ sameUser: true }, { uids: [${overflow('uid')}] }, { gids: [${overflow('gid')}] }, { groups: [${overflow('gid')}] }];
+      const verdicts = policies.map((policy) => { try { u.checkPeer(c, policy); return 'accepted'; } catch (e) { return e.code; } });
+      console.log(JSON.stringify({ euid: process.geteuid(), peer: u.getPeerCredentials(c), verdicts })); c.end(); });`;
+    const child = spawn('unshare', ['--user', process.execPath, '-e', script, open.path], { cwd: packageDir, stdio: ['ignore', 'pipe', 'inherit'] });
+    const [accepted] = (await once(open.server, 'connection')) as [net.Socket];
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    await once(child, 'exit');
+    accepted.destroy();
+    open.close();
+    const { euid, peer: seen, verdicts } = JSON.parse(output) as { euid: number; peer: PeerCredentials; verdicts: string[] };
+    expect(euid).toBe(overflow('uid'));
+    expect(seen).toMatchObject({ uid: overflow('uid'), gid: overflow('gid') });
+    expect(verdicts).toEqual(new Array(4).fill('ERR_UNIX_CRED_PEER_REJECTED'));
   });
 });

@@ -41,14 +41,19 @@ describe('loading', () => {
 });
 
 describe.runIf(process.platform === 'linux' && process.geteuid?.() === 0)('pid namespaces', () => {
-  it('a peer whose pid namespace cannot see the server gets pid null, not 0', async () => {
+  it('a peer whose pid namespace cannot see the server gets pid null, not 0, and no process handle', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'unix-cred-ns-'));
     const path = join(dir, 's.sock');
     const server = net.createServer().listen(path);
     await once(server, 'listening');
     // The client runs in a new pid namespace: the server's pid does not exist there.
-    const script = `const u = require('unix-cred'); const c = require('node:net').connect(process.argv[1], () => {
-      console.log(JSON.stringify({ seen: u.getPeerPidUidGid(c), selfPid: process.pid })); c.end(); });`;
+    // getPeerProcess there: an error, never a handle with pid 0 (process.kill(0) signals the caller's own group),
+    // and its pidfd closed: the descriptor table is the same, entry by entry.
+    const script = `const u = require('unix-cred'); const fs = require('node:fs');
+      const table = () => fs.readdirSync('/proc/self/fd').map((fd) => { try { return fd + ' ' + fs.readlinkSync('/proc/self/fd/' + fd); } catch { return fd; } }).join();
+      const c = require('node:net').connect(process.argv[1], () => {
+        const before = table(); let processCode; try { processCode = 'pid ' + u.getPeerProcess(c).pid; } catch (e) { processCode = e.code; }
+        console.log(JSON.stringify({ seen: u.getPeerPidUidGid(c), selfPid: process.pid, processCode, sameTable: table() === before })); c.end(); });`;
     const child = spawn('unshare', ['--pid', '--fork', process.execPath, '-e', script, path], { cwd: packageDir, stdio: ['ignore', 'pipe', 'inherit'] });
     const [accepted] = (await once(server, 'connection')) as [net.Socket];
     // From the parent namespace the same connection has a real pid.
@@ -58,9 +63,10 @@ describe.runIf(process.platform === 'linux' && process.geteuid?.() === 0)('pid n
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     await once(child, 'exit');
     try {
-      const { seen, selfPid } = JSON.parse(output) as { seen: { pid: number | null; uid: number }; selfPid: number };
+      const { seen, selfPid, processCode, sameTable } = JSON.parse(output) as { seen: { pid: number | null; uid: number }; selfPid: number; processCode: string; sameTable: boolean };
       expect(selfPid).toBe(1); // it really is in its own namespace
       expect(seen).toEqual({ pid: null, uid: process.geteuid!(), gid: process.getegid!() });
+      expect({ processCode, sameTable }).toEqual({ processCode: 'ERR_UNIX_CRED_UNSUPPORTED', sameTable: true });
       // The kernel's view of the client: unshare's forked child, pid 1 in its own namespace.
       expect(status).toMatch(new RegExp(`^PPid:\\s+${child.pid}$`, 'm'));
       expect(status).toMatch(new RegExp(`^NSpid:\\s+${fromParent.pid}\\s+1$`, 'm'));

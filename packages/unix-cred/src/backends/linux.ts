@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
+import { unsupported } from '@unix-cred/internal';
 import type * as Linux from '@unix-cred/linux';
-import type { Backend, PeerProcess } from '../types.js';
+import type { Backend, PeerProcess, UnmappedIds } from '../types.js';
 
 // Destructured once: property reads on a module namespace object are slow on a hot path.
 const { getUcred, getUcredGroups, openPeerPidfd, pidfdIsAlive, pidfdSendSignal, closeDescriptor, getProcessCredentials } = createRequire(import.meta.url)(
@@ -44,6 +46,20 @@ class PidfdProcess implements PeerProcess {
   }
 }
 
+/**
+ * The ids the kernel reports for a uid or gid with no mapping in this process's user namespace
+ * (user_namespaces(7)): /proc/sys/kernel/overflowuid and overflowgid, read once. Where /proc cannot be read,
+ * the kernel's default (DEFAULT_OVERFLOWUID, include/linux/highuid.h), as the kernel itself would use.
+ */
+let unmapped: UnmappedIds | undefined;
+function overflowId(kind: 'uid' | 'gid'): number {
+  try {
+    return Number.parseInt(readFileSync(`/proc/sys/kernel/overflow${kind}`, 'latin1'), 10);
+  } catch {
+    return 65534;
+  }
+}
+
 // SO_PEERCRED reports pid 0 for a peer in a pid namespace this process cannot see. The Linux
 // package's fresh result objects are handed on as they are unless pid needs
 // mapping: one allocation per call on the hot path.
@@ -62,7 +78,15 @@ export const backend: Backend = {
   },
   process(socket) {
     const { pidfd, pid } = openPeerPidfd(socket);
+    if (pid === 0) {
+      // A process handle whose pid would be 0: process.kill(0) signals our own process group.
+      closeDescriptor(pidfd);
+      throw unsupported('getPeerProcess of a peer in a pid namespace this process cannot see (it has no pid here: SO_PEERCRED says 0)');
+    }
     return new PidfdProcess(pid, pidfd);
+  },
+  unmappedIds() {
+    return (unmapped ??= { uid: overflowId('uid'), gid: overflowId('gid') });
   },
   processCredentials: getProcessCredentials,
 };
