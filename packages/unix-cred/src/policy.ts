@@ -57,7 +57,7 @@ function accepts(rules: Rules, cred: PeerCredentials, unmapped: UnmappedIds): bo
   if (cred.uid !== unmapped.uid && (rules.uids.includes(cred.uid) || (rules.sameUser && cred.uid === process.geteuid!()))) return true;
   if (cred.gid !== unmapped.gid && (rules.gids.includes(cred.gid) || rules.groups.includes(cred.gid))) return true;
   // Where the OS reports no group list, only the effective gid can prove membership: fail closed.
-  return cred.groups !== null && cred.groups.some((gid) => gid !== unmapped.gid && rules.groups.includes(gid));
+  return cred.groups?.some((gid) => gid !== unmapped.gid && rules.groups.includes(gid)) ?? false;
 }
 
 /**
