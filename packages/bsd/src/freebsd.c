@@ -1,7 +1,7 @@
 /*
  * FreeBSD and DragonFly peer credentials: LOCAL_PEERCRED (struct xucred). Talks only to their headers
- * and the unix_cred headers. Reviewed against docs/platforms.md sections 1 and 7: FreeBSD fills cr_pid from 13.0
- * (0 where it cannot, e.g. for a 32-bit caller on a 64-bit kernel); DragonFly's xucred has no pid.
+ * and the unix_cred headers (docs/platforms.md). FreeBSD fills cr_pid from 13.0 (0 where it cannot, e.g. for a
+ * 32-bit caller on a 64-bit kernel); FreeBSD 12's headers and DragonFly's xucred have no pid, so none is reported.
  */
 #include <sys/param.h>
 #include <sys/types.h>
@@ -20,7 +20,7 @@ int uc_bsd_peer_xucred(int fd, int arg, uc_out *out) {
   struct xucred cred;
   int rc = uc_peer_xucred(fd, arg, &cred, out);
   if (rc < 0) return rc;
-#ifdef __DragonFly__
+#if defined(__DragonFly__) || __FreeBSD_version < 1300000
   out->words[0] = 0;
 #else
   out->words[0] = (uint32_t)cred.cr_pid;

@@ -1,10 +1,13 @@
 /*
- * FreeBSD and DragonFly credential messages for unix_cred/passing.h. Reviewed against docs/platforms.md section 5
- * and unix(4): the sender attaches a zeroed struct cmsgcred under SCM_CREDS, which the kernel fills (pid, real
- * and effective uid, real gid, the groups with the effective gid first). FreeBSD 13+: LOCAL_CREDS_PERSISTENT
- * makes the kernel attach a struct sockcred2 (SCM_CREDS2) to every read instead; before 13, LOCAL_CREDS attaches
- * a struct sockcred (no pid) under the SAME type SCM_CREDS, to the first read of a stream only. DragonFly:
- * SO_PASSCRED makes its kernel add the cmsgcred. Level 0 for the LOCAL_* options: SOL_LOCAL exists since 12.2.
+ * FreeBSD and DragonFly credential messages for unix_cred/passing.h (docs/platforms.md, "FreeBSD: credential
+ * messages", "DragonFly: credential messages"). The sender attaches a zeroed struct cmsgcred under SCM_CREDS, which
+ * the kernel fills (unp_internalize: pid, real and effective uid, real gid, the groups with the effective gid
+ * first): a sender cannot forge it. FreeBSD 13+: LOCAL_CREDS_PERSISTENT makes the kernel put a struct sockcred2
+ * (SCM_CREDS2) first in every message. Before 13 only LOCAL_CREDS exists: a one-shot flag the kernel clears when it
+ * sends (uipc_sosend_stream_or_seqpacket, unp_addsockcred), whose struct sockcred (no pid) comes under the SAME
+ * type SCM_CREDS, in place of the sender's cmsgcred. Which of the two an SCM_CREDS holds is told by its size, never
+ * by the flag (already cleared when the message waits). DragonFly: SO_PASSCRED makes its kernel add a cmsgcred to
+ * datagrams only (uipc_send). Level 0 for the LOCAL_* options: SOL_LOCAL exists since 12.2.
  */
 #include <sys/param.h>
 #include <sys/types.h>
@@ -16,28 +19,41 @@
 #include "unix_cred/passing.h"
 
 #ifdef __DragonFly__
-static int enable(int fd, uc_out *out) {
-  int rc = uc_pass_set_option(fd, SOL_SOCKET, SO_PASSCRED);
-  if (rc == 0) out->words[0] = UC_PASS_ENABLED_CREDENTIALS;
-  return rc;
-}
+static int enable(int fd, uc_out *out) { return uc_pass_enable_on_datagrams(fd, out, SOL_SOCKET, SO_PASSCRED); }
 #else
 static int enable(int fd, uc_out *out) {
-  int rc = uc_pass_set_option(fd, 0, LOCAL_CREDS_PERSISTENT);
-  /* A kernel before 13 does not know the option. */
+  int rc = -ENOPROTOOPT;
+#ifdef LOCAL_CREDS_PERSISTENT
+  rc = uc_pass_set_option(fd, 0, LOCAL_CREDS_PERSISTENT);
+#endif
+  /* A kernel (or headers) before 13 does not know the option. */
   if (rc == -ENOPROTOOPT || rc == -EOPNOTSUPP || rc == -EINVAL) rc = uc_pass_set_option(fd, 0, LOCAL_CREDS);
   if (rc == 0) out->words[0] = UC_PASS_ENABLED_CREDENTIALS;
   return rc;
 }
-
-/* While LOCAL_CREDS is on, the next SCM_CREDS is a struct sockcred, not a cmsgcred: both can be 84 bytes. */
-static int prepare(int fd, uc_received *r) {
-  int on = 0;
-  socklen_t len = sizeof on;
-  if (getsockopt(fd, 0, LOCAL_CREDS, &on, &len) == 0) r->mode = on != 0;
-  return 0;
-}
 #endif
+
+/* What an SCM_CREDS holds: a struct cmsgcred, a struct sockcred (FreeBSD's LOCAL_CREDS), or neither for sure. */
+enum { NEITHER, CMSGCRED, SOCKCRED };
+
+static int creds_kind(const struct cmsghdr *message, size_t len) {
+#ifdef __DragonFly__
+  (void)message;
+  return len == sizeof(struct cmsgcred) ? CMSGCRED : NEITHER;
+#else
+  /*
+   * The kernel makes a cmsgcred of exactly its size, a sockcred of SOCKCREDSIZE(sc_ngroups), sc_ngroups at most
+   * CMGROUP_MAX. SOCKCREDSIZE(16) is sizeof(struct cmsgcred) (84), and a cmsgcred with 16 groups reads as a
+   * sockcred with 16: that message could be either, so it is neither.
+   */
+  size_t head = offsetof(struct sockcred, sc_groups);
+  int count = -1;
+  if (len >= head) memcpy(&count, CMSG_DATA(message) + offsetof(struct sockcred, sc_ngroups), sizeof count);
+  int sockcred = count >= 0 && count <= CMGROUP_MAX && len == head + (size_t)count * sizeof(gid_t);
+  if (len == sizeof(struct cmsgcred)) return sockcred ? NEITHER : CMSGCRED;
+  return sockcred ? SOCKCRED : NEITHER;
+#endif
+}
 
 static size_t attach(struct cmsghdr *message) {
   memset(message, 0, CMSG_SPACE(sizeof(struct cmsgcred)));
@@ -47,11 +63,21 @@ static size_t attach(struct cmsghdr *message) {
   return CMSG_SPACE(sizeof(struct cmsgcred));
 }
 
-/* The effective ids; the cmsgcred's effective gid is its first group (cmcred_gid is the real one). */
+/* A cmsgcred's effective ids: its effective gid is its first group (cmcred_gid is the real one). */
+static void put_cmsgcred(const struct cmsghdr *message, uc_received *r) {
+  struct cmsgcred cred;
+  memcpy(&cred, CMSG_DATA(message), sizeof cred);
+  size_t count = cred.cmcred_ngroups < 0 ? 0 : (size_t)cred.cmcred_ngroups;
+  if (count > CMGROUP_MAX) count = CMGROUP_MAX;
+  uc_pass_put_credentials(r, (uint32_t)cred.cmcred_pid, cred.cmcred_euid, count > 0 ? cred.cmcred_groups[0] : cred.cmcred_gid,
+                          cred.cmcred_groups, count);
+}
+
 static void control(const struct cmsghdr *message, uc_received *r) {
   if (message->cmsg_level != SOL_SOCKET) return;
+  size_t len = uc_pass_items(message, 0, 1);
 #ifdef SCM_CREDS2
-  if (message->cmsg_type == SCM_CREDS2 && uc_pass_items(message, 0, offsetof(struct sockcred2, sc_groups)) >= 1) {
+  if (message->cmsg_type == SCM_CREDS2 && len >= offsetof(struct sockcred2, sc_groups)) {
     struct sockcred2 cred;
     memcpy(&cred, CMSG_DATA(message), offsetof(struct sockcred2, sc_groups));
     if (cred.sc_version != 0) return;
@@ -60,28 +86,17 @@ static void control(const struct cmsghdr *message, uc_received *r) {
   }
 #endif
   if (message->cmsg_type != SCM_CREDS) return;
+  int kind = creds_kind(message, len);
+  if (kind == CMSGCRED) put_cmsgcred(message, r);
 #ifndef __DragonFly__
-  if (r->mode) {
+  if (kind == SOCKCRED) {
     struct sockcred cred;
-    if (uc_pass_items(message, 0, offsetof(struct sockcred, sc_groups)) < 1) return;
     memcpy(&cred, CMSG_DATA(message), offsetof(struct sockcred, sc_groups));
     uc_pass_put_message(r, 0, cred.sc_euid, cred.sc_egid, message, offsetof(struct sockcred, sc_groups), cred.sc_ngroups);
-    return;
   }
 #endif
-  struct cmsgcred cred;
-  if (uc_pass_items(message, 0, sizeof cred) < 1) return;
-  memcpy(&cred, CMSG_DATA(message), sizeof cred);
-  size_t count = cred.cmcred_ngroups < 0 ? 0 : (size_t)cred.cmcred_ngroups;
-  if (count > CMGROUP_MAX) count = CMGROUP_MAX;
-  uc_pass_put_credentials(r, (uint32_t)cred.cmcred_pid, cred.cmcred_euid, count > 0 ? cred.cmcred_groups[0] : cred.cmcred_gid,
-                          cred.cmcred_groups, count);
 }
 
-#ifdef __DragonFly__
 static const uc_pass_os freebsd_messages = {enable, attach, NULL, control};
-#else
-static const uc_pass_os freebsd_messages = {enable, attach, prepare, control};
-#endif
 
 UC_PASSING_OPS(freebsd_messages)

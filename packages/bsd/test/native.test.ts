@@ -38,6 +38,13 @@ const oses = [
     api: { scenario: 'xucred: normal', decode: xucred, expected: { ...ucred, groups: [1002, 0, 5] } },
   },
   {
+    // FreeBSD 12's headers have no cr_pid: the file builds, and reports no pid.
+    os: 'FreeBSD 12',
+    spec: spec(['src/freebsd.c', 'test/c/freebsd.c'], ['test/standin/freebsd', 'test/standin/freebsd-dragonfly'], '__FreeBSD__=12'),
+    cases: xucredCases(0, bsdErrno),
+    api: { scenario: 'xucred: normal', decode: xucred, expected: { ...ucred, pid: null, groups: [1002, 0, 5] } },
+  },
+  {
     os: 'DragonFly',
     spec: spec(['src/freebsd.c', 'test/c/freebsd.c'], ['test/standin/freebsd-dragonfly'], '__DragonFly__=1'),
     // DragonFly's socketpair holds no ids (docs/platforms.md section 10): ENOTCONN, found as an AF_UNIX socket

@@ -5,7 +5,8 @@
 
 #include "bsd_ops.h"
 
-#ifndef __DragonFly__
+/* FreeBSD 13+ (its headers before have no cr_pid, and DragonFly's none). */
+#if defined(__FreeBSD__) && __FreeBSD__ >= 13
 #define UC_XUCRED_PID(pid) .cr_pid = (pid)
 #endif
 #include "xucred_scenarios.h"

@@ -61,8 +61,8 @@ typedef union uc_pass_control {
 /* What one receive found besides the data. */
 typedef struct uc_received {
   int arg;
-  int mode;              /* what the OS's prepare found (FreeBSD: LOCAL_CREDS is on) */
-  uc_out *out;           /* where credentials go; NULL when the call does not want them */
+  int mode;              /* what the OS's prepare found (illumos: a datagram socket with SO_RECVUCRED on) */
+  uc_out *out;           /* where credentials go; NULL when the call does not want them or the control data was cut */
   uint32_t flags;        /* UC_CRED_* */
   int groups;            /* byte count of the groups in out->bytes, or UC_E_NO_MEMORY */
   int held_fd;           /* a descriptor an OS message carried (Linux SCM_PIDFD), -1 for none */
@@ -110,45 +110,83 @@ static inline int uc_pass_check_connected(int fd, int arg) {
   return rc != 0 || !(arg & UC_PASS_CHECK) ? rc : uc_refuse_listening(fd, UC_CHECK_LISTENING);
 }
 
-/* How many items of `size` bytes a control message holds after `offset` bytes of its data. */
+/*
+ * How many items of `size` bytes a control message holds after `offset` bytes of its data. uc_pass_receive
+ * clamped its cmsg_len to the control data received first: a kernel that cuts a message keeps its length.
+ */
 static inline size_t uc_pass_items(const struct cmsghdr *message, size_t offset, size_t size) {
   size_t header = CMSG_LEN(0);
   return message->cmsg_len < header + offset ? 0 : (message->cmsg_len - header - offset) / size;
 }
 
-/* For an OS's control hook: a credential message's ids (pid 0: unknown) and groups (NULL: none reported). */
-static inline void uc_pass_put_credentials(uc_received *r, uint32_t pid, uint32_t uid, uint32_t gid, const void *groups,
-                                           size_t count) {
-  if (r->out == NULL || (r->flags & UC_CRED_MESSAGE)) return;
-  r->flags |= UC_CRED_MESSAGE | (pid != 0 ? UC_CRED_PID : 0u) | (groups != NULL ? UC_CRED_GROUPS : 0u);
+/* For the control hooks: the ids of a credential message, and room for `count` groups (NULL: none to copy). */
+static inline unsigned char *uc_pass_put_ids(uc_received *r, uint32_t pid, uint32_t uid, uint32_t gid, int has_groups,
+                                             size_t count) {
+  if (r->out == NULL || (r->flags & UC_CRED_MESSAGE)) return NULL;
+  r->flags |= UC_CRED_MESSAGE | (pid != 0 ? UC_CRED_PID : 0u) | (has_groups ? UC_CRED_GROUPS : 0u);
   r->out->words[1] = pid;
   r->out->words[2] = uid;
   r->out->words[3] = gid;
-  if (groups == NULL || count == 0) return;
-  /* Copied (not cast): the message's alignment is the OS's, not necessarily gid_t's. */
-  if (uc_out_reserve(r->out, count * sizeof(gid_t)) == NULL) {
+  if (!has_groups || count == 0) return NULL;
+  unsigned char *bytes = uc_out_reserve(r->out, count * sizeof(gid_t));
+  if (bytes == NULL) {
     r->groups = UC_E_NO_MEMORY;
-    return;
+    return NULL;
   }
-  memcpy(r->out->bytes, groups, count * sizeof(gid_t));
   r->groups = (int)(count * sizeof(gid_t));
+  return bytes;
+}
+
+/* For an OS's control hook: a credential message's ids (pid 0: unknown) and groups (NULL: none reported). */
+static inline void uc_pass_put_credentials(uc_received *r, uint32_t pid, uint32_t uid, uint32_t gid, const void *groups,
+                                           size_t count) {
+  unsigned char *bytes = uc_pass_put_ids(r, pid, uid, gid, groups != NULL, count);
+  /* Copied (not cast): the message's alignment is the OS's, not necessarily gid_t's. */
+  if (bytes != NULL) memcpy(bytes, groups, count * sizeof(gid_t));
+}
+
+/* For an OS's control hook: drops what an earlier message of the same receive reported (a later one is the truer). */
+static inline void uc_pass_forget_credentials(uc_received *r) {
+  r->flags &= ~(UC_CRED_MESSAGE | UC_CRED_PID | UC_CRED_GROUPS);
+  r->groups = 0;
 }
 
 /*
- * For an OS's control hook: a message whose data holds ids, then an array of gids at `offset` (sockcred,
- * sockcred2): at most `count` of them, and never more than the message holds.
+ * For an OS's control hook: a struct sockcred or sockcred2, whose data holds ids, then at `offset` an array of
+ * gids: at most `count` of them, never more than the message holds. Their list is reported as an xucred's, the
+ * effective gid first (docs/platforms.md, "groups"): FreeBSD 15 and NetBSD put only the supplementary groups
+ * there, FreeBSD before 15 the effective gid first; it is added where it does not lead already.
  */
 static inline void uc_pass_put_message(uc_received *r, uint32_t pid, uint32_t uid, uint32_t gid, const struct cmsghdr *message,
                                        size_t offset, int count) {
   size_t held = uc_pass_items(message, offset, sizeof(gid_t));
-  size_t groups = count < 0 ? 0 : (size_t)count < held ? (size_t)count : held;
-  uc_pass_put_credentials(r, pid, uid, gid, (const unsigned char *)CMSG_DATA(message) + offset, groups);
+  size_t listed = count < 0 ? 0 : (size_t)count < held ? (size_t)count : held;
+  const unsigned char *groups = (const unsigned char *)CMSG_DATA(message) + offset;
+  uint32_t first = 0;
+  if (listed > 0) memcpy(&first, groups, sizeof first);
+  size_t lead = listed == 0 || first != gid;
+  unsigned char *bytes = uc_pass_put_ids(r, pid, uid, gid, 1, lead + listed);
+  if (bytes == NULL) return;
+  if (lead) memcpy(bytes, &gid, sizeof gid);
+  memcpy(bytes + lead * sizeof(gid_t), groups, listed * sizeof(gid_t));
 }
 
 /* For an OS's enable and prepare hooks: turns an int socket option on. */
 static inline int uc_pass_set_option(int fd, int level, int name) {
   int on = 1;
   return setsockopt(fd, level, name, &on, sizeof on) == 0 ? 0 : -errno;
+}
+
+/*
+ * For an OS's enable hook where the kernel attaches credentials to datagrams only (illumos SO_RECVUCRED,
+ * DragonFly SO_PASSCRED): sets the option there; on any other socket it would change nothing, so nothing is set
+ * and nothing reported.
+ */
+static inline int uc_pass_enable_on_datagrams(int fd, uc_out *out, int level, int name) {
+  if (!uc_pass_is_datagram(fd, UC_PASS_CHECK)) return 0;
+  int rc = uc_pass_set_option(fd, level, name);
+  if (rc == 0) out->words[0] = UC_PASS_ENABLED_CREDENTIALS;
+  return rc;
 }
 
 /* For an OS's control hook: keeps a descriptor a message carried (a second one replaces the first). */
@@ -200,7 +238,17 @@ static inline int uc_pass_receive(const uc_pass_os *os, int fd, void *data, size
   while (got < 0 && errno == EINTR);
   if (got < 0) return uc_pass_failure(errno);
   r->truncated = (msg.msg_flags & MSG_TRUNC) != 0;
+  /* Cut control data: no credentials are decoded from it (descriptors still are, to be closed). */
+  if (msg.msg_flags & MSG_CTRUNC) r->out = NULL;
+  const unsigned char *end = (const unsigned char *)msg.msg_control + msg.msg_controllen;
   for (struct cmsghdr *message = CMSG_FIRSTHDR(&msg); message != NULL; message = CMSG_NXTHDR(&msg, message)) {
+    /*
+     * The BSDs, macOS and illumos copy a message cut short with its full cmsg_len (docs/platforms.md, "cut control
+     * data"): clamped to the bytes received, every reader below sees only those. A length under a header ends it.
+     */
+    size_t room = (size_t)(end - (const unsigned char *)message);
+    if (message->cmsg_len > room) message->cmsg_len = room;
+    if (message->cmsg_len < CMSG_LEN(0)) break;
     if (message->cmsg_level != SOL_SOCKET || message->cmsg_type != SCM_RIGHTS) {
       if (os->control != NULL) os->control(message, r);
       continue;

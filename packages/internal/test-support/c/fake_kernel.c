@@ -68,9 +68,17 @@ int getsockopt(int fd, int level, int name, void *value, socklen_t *len) {
   if (uc_current->kernel != NULL) return model_getsockopt(uc_current->kernel, level, name, value, len);
   if (level == SOL_SOCKET && name == SO_ACCEPTCONN) return answer(&uc_current->listening, sizeof(int), value, len);
   const uc_fake_option *option = scenario_option(level, name);
+  /* An option the passing model keeps (the receiver's flag after a send: c/fake_passing.c). */
+  int kept;
+  if (option == NULL && uc_fake_kernel_option(level, name, &kept)) return answer(&kept, sizeof kept, value, len);
   if (option == NULL) return fail(ENOPROTOOPT);
   if (option->error != 0) return fail(option->error);
   return answer(option->value, option->len, value, len);
+}
+
+int uc_fake_datagram(void) {
+  const uc_fake_option *type = scenario_option(SOL_SOCKET, SO_TYPE);
+  return type != NULL && type->value != NULL && *(const int *)type->value == SOCK_DGRAM;
 }
 
 int getsockname(int fd, struct sockaddr *address, socklen_t *len) {

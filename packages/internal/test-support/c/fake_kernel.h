@@ -39,14 +39,30 @@ typedef struct uc_fake_cmsg {
   size_t len;
 } uc_fake_cmsg;
 
+/* The process that sent a message, as its kernel holds its credentials, for an OS's kernel model. */
+typedef struct uc_fake_sender {
+  pid_t pid;
+  uid_t ruid, euid;
+  gid_t rgid, egid;
+  int ngroups; /* supplementary groups */
+  const gid_t *groups;
+} uc_fake_sender;
+
 /* The other end of a socket, for the fake sendmsg and recvmsg (c/fake_passing.c). */
 typedef struct uc_fake_message {
   int error;             /* errno of sendmsg and recvmsg */
   size_t bytes;          /* recvmsg: the bytes that arrive (0: end of stream); sendmsg: the most it takes (0: all) */
-  uc_fake_cmsg cmsgs[2]; /* control messages before the descriptors */
+  uc_fake_cmsg cmsgs[2]; /* control messages before the descriptors, as the kernel delivers them */
   int fds;               /* descriptors in an SCM_RIGHTS message after them, numbered from 100 */
   int fd_room;           /* descriptors the process can still open, then MSG_CTRUNC (as Linux); 0: any number */
   int record;            /* a datagram or seqpacket message: bytes beyond the buffer are discarded (MSG_TRUNC) */
+  /*
+   * Or a message the OS's kernel model turns into what arrives (uc_fake_kernel_deliver, in the OS's fake kernel
+   * file): who sent it, the control messages it wrote, and the option (0: none) the receiver had on when it was sent.
+   */
+  const uc_fake_sender *sender;
+  uc_fake_cmsg sent[2];
+  int receiver_option;
 } uc_fake_message;
 
 typedef struct uc_scenario {
@@ -84,5 +100,16 @@ void uc_fake_count(const char *counter);
 
 /* Logs a call ("what value;"); the driver prints each scenario's log. */
 void uc_fake_log(const char *what, long value);
+
+/*
+ * An OS's kernel model (its fake kernel file; none: the scenario's cmsgs arrive as written). Deliver writes to `out`
+ * the control messages the kernel makes of m (their data in `scratch`) and returns their count. Option answers
+ * getsockopt for an option the model keeps: 1, with *value, where it does.
+ */
+size_t uc_fake_kernel_deliver(const uc_fake_message *m, uc_fake_cmsg *out, size_t max, unsigned char *scratch, size_t room);
+int uc_fake_kernel_option(int level, int name, int *value);
+
+/* Whether the running scenario's socket is a datagram socket (its SO_TYPE answer). */
+int uc_fake_datagram(void);
 
 #endif

@@ -4,6 +4,7 @@
  * call is logged so that a scenario can check what was sent, set, and closed.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -66,20 +67,36 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags) {
   return (ssize_t)(message()->bytes != 0 && message()->bytes < len ? message()->bytes : len);
 }
 
-/* Appends one control message if it fits; else sets MSG_CTRUNC. Returns whether it fit. */
-static int deliver(struct msghdr *msg, size_t *used, int level, int type, const void *data, size_t len) {
-  if (*used + CMSG_SPACE(len) > msg->msg_controllen) {
-    msg->msg_flags |= MSG_CTRUNC;
-    return 0;
-  }
-  struct cmsghdr *c = (struct cmsghdr *)(void *)((unsigned char *)msg->msg_control + *used);
-  memset(c, 0, CMSG_SPACE(len));
+/* An OS without a kernel model: the scenario's cmsgs arrive as written. */
+__attribute__((weak)) size_t uc_fake_kernel_deliver(const uc_fake_message *m, uc_fake_cmsg *out, size_t max, unsigned char *scratch,
+                                                    size_t room) {
+  (void)m, (void)out, (void)max, (void)scratch, (void)room;
+  return 0;
+}
+
+__attribute__((weak)) int uc_fake_kernel_option(int level, int name, int *value) {
+  (void)level, (void)name, (void)value;
+  return 0;
+}
+
+/*
+ * Appends one control message. One that does not fit whole is cut to the room left, its cmsg_len still its whole
+ * length, with MSG_CTRUNC: the kernels modelled here copy bytes (FreeBSD and DragonFly kern_recvit, NetBSD
+ * copyout_msg_control, xnu copyout_control, illumos recvit; Linux's put_cmsg would shorten cmsg_len instead).
+ */
+static void deliver(struct msghdr *msg, size_t *used, int level, int type, const void *data, size_t len) {
+  unsigned char whole[8192];
+  if (CMSG_SPACE(len) > sizeof whole) abort();
+  struct cmsghdr *c = (struct cmsghdr *)(void *)whole;
+  memset(whole, 0, CMSG_SPACE(len));
   c->cmsg_len = CMSG_LEN(len);
   c->cmsg_level = level;
   c->cmsg_type = type;
   memcpy(CMSG_DATA(c), data, len);
-  *used += CMSG_SPACE(len);
-  return 1;
+  size_t room = msg->msg_controllen - *used, copied = CMSG_SPACE(len) < room ? CMSG_SPACE(len) : room;
+  if (room < CMSG_LEN(len)) msg->msg_flags |= MSG_CTRUNC;
+  memcpy((unsigned char *)msg->msg_control + *used, whole, copied);
+  *used += copied;
 }
 
 ssize_t recvmsg(int fd, struct msghdr *msg, int flags) {
@@ -89,21 +106,27 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags) {
   if (m->error != 0) return fail(m->error);
   size_t len = m->bytes < msg->msg_iov[0].iov_len ? m->bytes : msg->msg_iov[0].iov_len;
   memset(msg->msg_iov[0].iov_base, 'd', len);
+  /* What the kernel does not write stays as it was: garbage, here a pattern no reader may take for data. */
+  memset(msg->msg_control, 0xa5, msg->msg_controllen);
   size_t used = 0;
   msg->msg_flags = m->record && m->bytes > len ? MSG_TRUNC : 0;
-  for (size_t i = 0; i < sizeof m->cmsgs / sizeof m->cmsgs[0] && m->cmsgs[i].len != 0; i++) {
-    if (!deliver(msg, &used, m->cmsgs[i].level, m->cmsgs[i].type, m->cmsgs[i].data, m->cmsgs[i].len)) break;
-  }
-  /* As Linux: as many descriptors as fit in the buffer and the process's limit arrive, the rest are lost. */
-  size_t count = (size_t)m->fds;
-  if (m->fd_room != 0 && (size_t)m->fd_room < count) count = (size_t)m->fd_room;
-  size_t room = msg->msg_controllen - used < CMSG_SPACE(0) ? 0 : (msg->msg_controllen - used - CMSG_SPACE(0)) / sizeof(int);
-  if (room < count) count = room;
-  if (count < (size_t)m->fds) msg->msg_flags |= MSG_CTRUNC;
-  if (count > 0) {
-    int fds[1024];
-    for (size_t i = 0; i < count; i++) fds[i] = 100 + (int)i;
-    deliver(msg, &used, SOL_SOCKET, SCM_RIGHTS, fds, count * sizeof(int));
+  uc_fake_cmsg modelled[4];
+  unsigned char scratch[8192];
+  size_t count = m->sender != NULL ? uc_fake_kernel_deliver(m, modelled, 4, scratch, sizeof scratch) : 0;
+  const uc_fake_cmsg *cmsgs = m->sender != NULL ? modelled : m->cmsgs;
+  if (m->sender == NULL)
+    while (count < sizeof m->cmsgs / sizeof m->cmsgs[0] && m->cmsgs[count].len != 0) count++;
+  for (size_t i = 0; i < count && used < msg->msg_controllen; i++) deliver(msg, &used, cmsgs[i].level, cmsgs[i].type, cmsgs[i].data, cmsgs[i].len);
+  /* As Linux: as many descriptors as the process's limit allows arrive, the rest are lost. */
+  size_t fds = (size_t)m->fds;
+  if (m->fd_room != 0 && (size_t)m->fd_room < fds) fds = (size_t)m->fd_room;
+  if (fds < (size_t)m->fds) msg->msg_flags |= MSG_CTRUNC;
+  if (fds > 0 && used < msg->msg_controllen) {
+    int numbers[1024];
+    for (size_t i = 0; i < fds; i++) numbers[i] = 100 + (int)i;
+    deliver(msg, &used, SOL_SOCKET, SCM_RIGHTS, numbers, fds * sizeof(int));
+  } else if (fds > 0) {
+    msg->msg_flags |= MSG_CTRUNC;
   }
   msg->msg_controllen = used;
   return (ssize_t)len;

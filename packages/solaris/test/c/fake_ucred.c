@@ -1,11 +1,29 @@
 /* The fake libc ucred of fake_ucred.h. */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <ucred.h>
 
 #include "fake_kernel.h"
 #include "fake_ucred.h"
 #include "models/illumos.h"
+
+/* As cred2ucred (usr/src/uts/common/os/cred.c): the header, then the credentials with only the groups held. */
+size_t fake_ucred_write(const fake_peer *peer, unsigned char *at) {
+  size_t groups = peer->ngroups > 0 ? (size_t)peer->ngroups : 1;
+  size_t size = peer->ngroups < 0 ? sizeof(struct ucred_s) : sizeof(struct ucred_s) + offsetof(fake_prcred, pr_groups) + groups * sizeof(gid_t);
+  if (at == NULL) return size;
+  memset(at, 0, size);
+  struct ucred_s head = {(uint32_t)size, 0, 0, peer->pid, 0, 0, 0, 0};
+  if (peer->ngroups >= 0) {
+    head.uc_credoff = sizeof head;
+    fake_prcred cred = {peer->euid, peer->ruid, peer->suid, peer->egid, peer->rgid, peer->sgid, peer->ngroups, {0}};
+    memcpy(at + sizeof head, &cred, offsetof(fake_prcred, pr_groups));
+    if (peer->ngroups > 0) memcpy(at + sizeof head + offsetof(fake_prcred, pr_groups), peer->groups, (size_t)peer->ngroups * sizeof(gid_t));
+  }
+  memcpy(at, &head, sizeof head);
+  return size;
+}
 
 int getpeerucred(int fd, ucred_t **cred) {
   (void)fd;
@@ -18,11 +36,11 @@ int getpeerucred(int fd, ucred_t **cred) {
     errno = error;
     return -1;
   }
-  ucred_t *made = (malloc)(sizeof *made);
+  unsigned char *made = (malloc)(fake_ucred_write(peer, NULL));
   if (made == NULL) abort();
-  made->peer = *peer;
+  fake_ucred_write(peer, made);
   uc_fake_count("ucred_t allocated");
-  *cred = made;
+  *cred = (ucred_t *)(void *)made;
   return 0;
 }
 
@@ -31,15 +49,29 @@ void ucred_free(ucred_t *cred) {
   free(cred);
 }
 
-pid_t ucred_getpid(const ucred_t *cred) { return cred->peer.pid; }
-uid_t ucred_getruid(const ucred_t *cred) { return cred->peer.ruid; }
-uid_t ucred_geteuid(const ucred_t *cred) { return cred->peer.euid; }
-uid_t ucred_getsuid(const ucred_t *cred) { return cred->peer.suid; }
-gid_t ucred_getrgid(const ucred_t *cred) { return cred->peer.rgid; }
-gid_t ucred_getegid(const ucred_t *cred) { return cred->peer.egid; }
-gid_t ucred_getsgid(const ucred_t *cred) { return cred->peer.sgid; }
+/* libc's UCCRED: the credentials at uc_credoff, unchecked; none where it is 0. */
+static const fake_prcred *credentials(const ucred_t *uc) {
+  uc_fake_count("ucred getter");
+  return uc->uc_credoff == 0 ? NULL : (const fake_prcred *)(const void *)((const char *)uc + uc->uc_credoff);
+}
 
-int ucred_getgroups(const ucred_t *cred, const gid_t **groups) {
-  if (cred->peer.ngroups > 0) *groups = cred->peer.groups;
-  return cred->peer.ngroups;
+#define GETTER(type, name, field)                    \
+  type name(const ucred_t *uc) {                     \
+    const fake_prcred *cred = credentials(uc);       \
+    return cred == NULL ? (type)-1 : cred->field;    \
+  }
+
+pid_t ucred_getpid(const ucred_t *uc) { return uc->uc_pid; }
+GETTER(uid_t, ucred_getruid, pr_ruid)
+GETTER(uid_t, ucred_geteuid, pr_euid)
+GETTER(uid_t, ucred_getsuid, pr_suid)
+GETTER(gid_t, ucred_getrgid, pr_rgid)
+GETTER(gid_t, ucred_getegid, pr_egid)
+GETTER(gid_t, ucred_getsgid, pr_sgid)
+
+int ucred_getgroups(const ucred_t *uc, const gid_t **groups) {
+  const fake_prcred *cred = credentials(uc);
+  if (cred == NULL) return -1;
+  *groups = cred->pr_ngroups > 0 ? cred->pr_groups : NULL;
+  return cred->pr_ngroups;
 }

@@ -1,22 +1,42 @@
 /*
- * A fake libc ucred for the scenarios of solaris.c and solaris_passing.c (fake_ucred.c): a ucred_t holds a
- * fake_peer, whose -1 fields are those the OS does not report. getpeerucred allocates one (counted) from the
- * scenario's peer; a credential message carries one.
+ * A fake libc ucred for the scenarios of solaris.c and solaris_passing.c (fake_ucred.c). A ucred_t has illumos's
+ * layout (usr/src/uts/common/sys/ucred.h struct ucred_s, and the prcred_t of sys/procfs.h at uc_credoff), which
+ * the getters read trusting every offset and count, as libc's (usr/src/lib/libc/port/gen/ucred.c). getpeerucred
+ * allocates one (counted) from the scenario's fake_peer; the kernel model puts one in an SCM_UCRED.
  */
 #ifndef UC_FAKE_UCRED_H
 #define UC_FAKE_UCRED_H
+#include <stddef.h>
 #include <sys/types.h>
 
+/* A process's credentials; a -1 field is one the kernel does not report. */
 typedef struct fake_peer {
   int error; /* getpeerucred's errno */
   pid_t pid;
   uid_t ruid, euid, suid;
   gid_t rgid, egid, sgid;
-  int ngroups; /* -1: unknown */
+  int ngroups; /* -1: no credentials at all (a remote peer: cred2ucred leaves uc_credoff 0) */
   const gid_t *groups;
 } fake_peer;
 
 struct ucred_s {
-  fake_peer peer;
+  uint32_t uc_size;
+  uint32_t uc_credoff;
+  uint32_t uc_privoff;
+  pid_t uc_pid;
+  uint32_t uc_audoff;
+  int32_t uc_zoneid;
+  int32_t uc_projid;
+  uint32_t uc_labeloff;
 };
+
+typedef struct fake_prcred {
+  uid_t pr_euid, pr_ruid, pr_suid;
+  gid_t pr_egid, pr_rgid, pr_sgid;
+  int pr_ngroups;
+  gid_t pr_groups[1];
+} fake_prcred;
+
+/* Writes the ucred_t that illumos's cred2ucred makes of `peer` at `at` (NULL: none); returns its size. */
+size_t fake_ucred_write(const fake_peer *peer, unsigned char *at);
 #endif

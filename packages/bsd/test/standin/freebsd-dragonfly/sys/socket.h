@@ -1,6 +1,6 @@
 /*
  * Stand-in of FreeBSD's and DragonFly's <sys/socket.h>: the 4.4BSD base plus their credential messages.
- * FreeBSD 13+ has SCM_CREDS2 and struct sockcred2; DragonFly has SO_PASSCRED.
+ * FreeBSD has struct sockcred, and from 13.0 SCM_CREDS2 and struct sockcred2; DragonFly has SO_PASSCRED.
  */
 #ifndef UC_STANDIN_FREEBSD_SYS_SOCKET_H
 #define UC_STANDIN_FREEBSD_SYS_SOCKET_H
@@ -21,16 +21,18 @@ struct cmsgcred {
 #ifdef __DragonFly__
 #define SO_PASSCRED 0x4000
 #else
-#define SCM_CREDS2 0x08
-
 struct sockcred {
   UC_SOCKCRED_IDS;
 };
+
+#if __FreeBSD__ >= 13
+#define SCM_CREDS2 0x08
 
 struct sockcred2 {
   int sc_version;
   pid_t sc_pid;
   UC_SOCKCRED_IDS;
 };
+#endif
 #endif
 #endif

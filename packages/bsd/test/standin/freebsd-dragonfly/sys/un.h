@@ -4,6 +4,9 @@
 #define LOCAL_PEERCRED 1
 #ifndef __DragonFly__
 #define LOCAL_CREDS 2
+#endif
+/* New in FreeBSD 13.0. */
+#if defined(__FreeBSD__) && __FreeBSD__ >= 13
 #define LOCAL_CREDS_PERSISTENT 3
 #endif
 /* Dropped from FreeBSD 15.0's headers; the tests build both releases (-D__FreeBSD__=14 and 15). */

@@ -1,4 +1,7 @@
-/* Stand-in of FreeBSD 15.0's <sys/ucred.h> (struct xucred: 88 bytes on amd64, docs/platforms.md). */
+/*
+ * Stand-in of FreeBSD's <sys/ucred.h> (struct xucred: 88 bytes on amd64): 13.0 added cr_pid in place of the old
+ * ucred pointer (-D__FreeBSD__=12 builds the older header).
+ */
 #ifndef UC_STANDIN_SYS_UCRED_H
 #define UC_STANDIN_SYS_UCRED_H
 #include <sys/types.h>
@@ -16,10 +19,14 @@ struct xucred {
     };
     gid_t cr_groups[XU_NGROUPS];
   };
+#if __FreeBSD__ >= 13
   union {
     void *_cr_unused1;
     pid_t cr_pid;
   };
+#else
+  void *_cr_unused1;
+#endif
 };
 #define XUCRED_VERSION 0
 #endif
