@@ -1,7 +1,7 @@
 /*
- * FreeBSD and DragonFly peer credentials: LOCAL_PEERCRED (struct xucred). Talks only to their headers
- * and the unix_cred headers (docs/platforms.md). FreeBSD fills cr_pid from 13.0 (0 where it cannot, e.g. for a
- * 32-bit caller on a 64-bit kernel); FreeBSD 12's headers and DragonFly's xucred have no pid, so none is reported.
+ * FreeBSD and DragonFly peer credentials: LOCAL_PEERCRED (struct xucred). Talks only to their headers and the
+ * unix_cred headers (docs/platforms.md sections 1 and 7). FreeBSD fills cr_pid from 13.0 (0 where it cannot, e.g.
+ * for a 32-bit caller on a 64-bit kernel); FreeBSD 12's headers and DragonFly's xucred have no pid: none is reported.
  */
 #include <sys/param.h>
 #include <sys/types.h>

@@ -1,8 +1,7 @@
 /*
- * FreeBSD and DragonFly credential messages for unix_cred/passing.h (docs/platforms.md, "FreeBSD: credential
- * messages", "DragonFly: credential messages"). The sender attaches a zeroed struct cmsgcred under SCM_CREDS, which
- * the kernel fills (unp_internalize: pid, real and effective uid, real gid, the groups with the effective gid
- * first): a sender cannot forge it. FreeBSD 13+: LOCAL_CREDS_PERSISTENT makes the kernel put a struct sockcred2
+ * FreeBSD and DragonFly credential messages for unix_cred/passing.h (docs/platforms.md 5.2 and 5.3). The sender
+ * attaches a zeroed struct cmsgcred under SCM_CREDS, which the kernel fills (unp_internalize: pid, real and
+ * effective uid, real gid, the groups with the effective gid first): a sender cannot forge it. FreeBSD 13+: LOCAL_CREDS_PERSISTENT makes the kernel put a struct sockcred2
  * (SCM_CREDS2) first in every message. Before 13 only LOCAL_CREDS exists: a one-shot flag the kernel clears when it
  * sends (uipc_sosend_stream_or_seqpacket, unp_addsockcred), whose struct sockcred (no pid) comes under the SAME
  * type SCM_CREDS, in place of the sender's cmsgcred. Which of the two an SCM_CREDS holds is told by its size, never

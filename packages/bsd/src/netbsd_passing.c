@@ -1,7 +1,7 @@
 /*
- * NetBSD credential messages for unix_cred/passing.h. Reviewed against docs/platforms.md section 5: the sender
- * sends the plain byte; LOCAL_CREDS (level 0) on the receiver makes the kernel attach a struct sockcred
- * (pid, real and effective ids, groups) under SCM_CREDS, to the first data only on a stream.
+ * NetBSD credential messages for unix_cred/passing.h (docs/platforms.md 5.4): the sender sends the plain byte (the
+ * kernel refuses any control message of a sender but SCM_RIGHTS); LOCAL_CREDS (level 0) on the receiver makes the
+ * kernel append a struct sockcred (pid, real and effective ids, the supplementary groups) under SCM_CREDS.
  */
 #include <sys/types.h>
 #include <sys/socket.h>

@@ -1,6 +1,7 @@
 // Logic tests of the BSD passing files, compiled on Linux against stand-ins of each OS's headers with a fake
-// kernel (see packages/internal/test-support): descriptor passing, and every credential message each OS's
-// kernel can attach. Then what every passing function does on another OS.
+// kernel (see packages/internal/test-support) and, per OS, a model of its kernel (test/c/fake_*_kernel.c,
+// docs/platforms.md 5.2 to 5.4): descriptor passing, every credential message each OS's kernel can attach, and what
+// it makes of a sender's message. Then what every passing function does on another OS.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bsdErrno, checkScenario, runScenarios, UC, type DriverSpec, type Expected } from '../../internal/test-support/c-driver.js';

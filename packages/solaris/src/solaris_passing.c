@@ -1,7 +1,7 @@
 /*
- * Solaris and illumos for unix_cred/passing.h (docs/platforms.md, "illumos: credential messages"). sockfs and tl
- * carry every control message a sender writes through to the receiver unchanged, SCM_UCRED included: a ucred_t
- * in a message is the kernel's only where the kernel put it. That is on a datagram socket with SO_RECVUCRED on,
+ * Solaris and illumos for unix_cred/passing.h (docs/platforms.md 5.1). sockfs and tl carry every control message
+ * a sender writes through to the receiver unchanged, SCM_UCRED included: a ucred_t in a message is the kernel's
+ * only where the kernel put it. That is on a datagram socket with SO_RECVUCRED on,
  * where tl appends the sender's ucred_t after the sender's own messages: the last SCM_UCRED is the kernel's
  * (usr/src/uts/common/io/tl.c, tl_unitdata, tl_fill_option). On a stream no SCM_UCRED is ever the kernel's
  * (tl_set_opt refuses SO_RECVUCRED there): the byte travels alone and the receiver reports the peer's

@@ -1,7 +1,8 @@
 // Logic tests of solaris_passing.c, compiled on Linux against stand-ins of illumos's headers (-D_XOPEN_SOURCE=600
 // -D__EXTENSIONS__: msg_control and the CMSG_* macros, 4-byte aligned) with a fake kernel (see
-// packages/internal/test-support): descriptors, and SO_RECVUCRED's SCM_UCRED on datagrams. Then what every
-// passing function does on another OS.
+// packages/internal/test-support) and a model of illumos's (test/c/fake_illumos_kernel.c: a sender's control
+// messages pass through, the kernel's SCM_UCRED comes last on a datagram socket with SO_RECVUCRED on; docs/platforms.md
+// 5.1): descriptors, cut control data, and which SCM_UCRED is believed. Then what every passing function does on another OS.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkScenario, runScenarios, UC, type Expected } from '../../internal/test-support/c-driver.js';

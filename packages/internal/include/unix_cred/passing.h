@@ -154,7 +154,7 @@ static inline void uc_pass_forget_credentials(uc_received *r) {
 /*
  * For an OS's control hook: a struct sockcred or sockcred2, whose data holds ids, then at `offset` an array of
  * gids: at most `count` of them, never more than the message holds. Their list is reported as an xucred's, the
- * effective gid first (docs/platforms.md, "groups"): FreeBSD 15 and NetBSD put only the supplementary groups
+ * effective gid first (docs/platforms.md section 5): FreeBSD 15 and NetBSD put only the supplementary groups
  * there, FreeBSD before 15 the effective gid first; it is added where it does not lead already.
  */
 static inline void uc_pass_put_message(uc_received *r, uint32_t pid, uint32_t uid, uint32_t gid, const struct cmsghdr *message,
@@ -243,8 +243,8 @@ static inline int uc_pass_receive(const uc_pass_os *os, int fd, void *data, size
   const unsigned char *end = (const unsigned char *)msg.msg_control + msg.msg_controllen;
   for (struct cmsghdr *message = CMSG_FIRSTHDR(&msg); message != NULL; message = CMSG_NXTHDR(&msg, message)) {
     /*
-     * The BSDs, macOS and illumos copy a message cut short with its full cmsg_len (docs/platforms.md, "cut control
-     * data"): clamped to the bytes received, every reader below sees only those. A length under a header ends it.
+     * The BSDs, macOS and illumos copy a message cut short with its whole cmsg_len (docs/platforms.md section 6):
+     * clamped to the bytes received, every reader below sees only those. A length under a header ends the walk.
      */
     size_t room = (size_t)(end - (const unsigned char *)message);
     if (message->cmsg_len > room) message->cmsg_len = room;
