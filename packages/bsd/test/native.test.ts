@@ -41,7 +41,7 @@ const oses = [
     // FreeBSD 12's headers have no cr_pid: the file builds, and reports no pid.
     os: 'FreeBSD 12',
     spec: spec(['src/freebsd.c', 'test/c/freebsd.c'], ['test/standin/freebsd', 'test/standin/freebsd-dragonfly'], '__FreeBSD__=12'),
-    cases: xucredCases(0, bsdErrno),
+    cases: [...xucredCases(0, bsdErrno), ...modelCases('xucred on FreeBSD', contract(dragonflyIds, dragonflyIds))],
     api: { scenario: 'xucred: normal', decode: xucred, expected: { ...ucred, pid: null, groups: [1002, 0, 5] } },
   },
   {
