@@ -143,8 +143,8 @@ interface Target {
   copy: number;
 }
 
-// Sockets with a send in progress that had to wait (a net.Socket's handle, or a raw descriptor's number).
-const sending = new Set<Handle | number>();
+// The sends in progress that had to wait, by socket: a net.Socket's handle, or a raw descriptor's number.
+const sending = new Map<Handle | number, Target>();
 let lastWait = 0;
 
 /** The descriptor the call's next system call acts on. */
@@ -223,32 +223,6 @@ function holdForReceive(target: Target): void {
   }
 }
 
-/**
- * Refuses a socket with a send still waiting (the two would interleave their bytes), and a net.Socket with
- * queued writes (a direct sendmsg would overtake them); corks a net.Socket while a send waits.
- */
-function whileSending(target: Target, send: () => void | Promise<void>): void | Promise<void> {
-  const { socket } = target;
-  const key = target.handle ?? target.fd;
-  if (sending.has(key)) {
-    throw invalidState('a send on this socket is still waiting for room: await it first (sends go out whole, one after the other)');
-  }
-  if (socket !== null && socket.writableLength > 0) {
-    throw invalidState(
-      `${socket.writableLength} bytes written earlier are still queued in Node: a direct sendmsg would overtake them. ` +
-        "Send once their write callback ran (or on 'drain')",
-    );
-  }
-  const sent = send();
-  if (sent === undefined) return;
-  sending.add(key);
-  socket?.cork();
-  return sent.finally(() => {
-    sending.delete(key);
-    socket?.uncork();
-  });
-}
-
 /** Peer credentials whose pid 0 (a peer the kernel cannot name to this process) becomes null. */
 export function pidOrNull<T extends { pid: number }>(cred: T): Omit<T, 'pid'> & { pid: number | null } {
   return cred.pid === 0 ? { ...cred, pid: null } : cred;
@@ -261,6 +235,34 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
   const fail = (result: number | ArrayBuffer, syscall: string, feature: string): void => {
     if (typeof result === 'number' && result < 0) native.fail(result, syscall, feature);
   };
+
+  /**
+   * Refuses a socket with a send still waiting (the two would interleave their bytes), and a net.Socket with
+   * queued writes (a direct sendmsg would overtake them); corks a net.Socket while a send waits.
+   */
+  function whileSending(target: Target, send: () => void | Promise<void>): void | Promise<void> {
+    const { socket } = target;
+    const key = target.handle ?? target.fd;
+    const pending = sending.get(key);
+    // A raw number whose waiting send holds another socket (the caller closed it, a new one took the number) is free.
+    if (pending !== undefined && (target.handle !== null || native.same(target.fd, pending.copy) === 1)) {
+      throw invalidState('a send on this socket is still waiting for room: await it first (sends go out whole, one after the other)');
+    }
+    if (socket !== null && socket.writableLength > 0) {
+      throw invalidState(
+        `${socket.writableLength} bytes written earlier are still queued in Node: a direct sendmsg would overtake them. ` +
+          "Send once their write callback ran (or on 'drain')",
+      );
+    }
+    const sent = send();
+    if (sent === undefined) return;
+    sending.set(key, target);
+    socket?.cork();
+    return sent.finally(() => {
+      if (sending.get(key) === target) sending.delete(key);
+      socket?.uncork();
+    });
+  }
 
   /** Holds a duplicate of the caller's socket; only before the call's first await, while its number surely names it. */
   function hold(target: Target): void {

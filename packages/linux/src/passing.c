@@ -5,6 +5,8 @@
  * SO_PASSPIDFD (6.5+) adds SCM_PIDFD, a pidfd of the sender. Accepted sockets inherit both options.
  */
 #define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/types.h>
@@ -13,8 +15,18 @@
 #include "unix_cred/passing.h"
 #include "linux_options.h"
 
-/* What the kernel reports when it recorded no credentials: pid 0 and the overflow ids. */
-#define OVERFLOW_ID 65534
+/*
+ * The kernel's overflow id (user_namespaces(7)), which it reports for an id it has no mapping for, or none
+ * recorded. Read when needed (rarely: only for a message with pid 0), never kept; where /proc cannot be read,
+ * the kernel's default (DEFAULT_OVERFLOWUID, include/linux/highuid.h).
+ */
+static uint32_t overflow_id(const char *path) {
+  char text[16] = {0};
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  ssize_t got = fd < 0 ? -1 : read(fd, text, sizeof text - 1);
+  if (fd >= 0) close(fd);
+  return got > 0 ? (uint32_t)strtoul(text, NULL, 10) : 65534;
+}
 
 static int enable(int fd, uc_out *out) {
   int rc = uc_pass_set_option(fd, SOL_SOCKET, SO_PASSCRED);
@@ -57,7 +69,10 @@ static void control(const struct cmsghdr *message, uc_received *r) {
   } else if (message->cmsg_type == SCM_CREDENTIALS && uc_pass_items(message, 0, sizeof(struct ucred)) == 1) {
     struct ucred cred;
     memcpy(&cred, CMSG_DATA(message), sizeof cred);
-    if (cred.pid == 0 && cred.uid == OVERFLOW_ID && cred.gid == OVERFLOW_ID) return;
+    /* Pid 0 and the overflow ids: the kernel recorded nothing (SO_PASSCRED was off when the byte was sent). */
+    if (cred.pid == 0 && cred.uid == overflow_id("/proc/sys/kernel/overflowuid") && cred.gid == overflow_id("/proc/sys/kernel/overflowgid")) {
+      return;
+    }
     uc_pass_put_credentials(r, (uint32_t)cred.pid, cred.uid, cred.gid, NULL, 0);
   }
 }

@@ -199,6 +199,25 @@ describe('one send at a time; the call-time arguments; options checked before an
     });
   }
 
+  tabled('a raw number whose waiting send holds a socket the caller closed is free for the socket that took it', async () => {
+    const { accepted, client } = await connect();
+    const filled = fill(fdOf(client));
+    const [file, spare] = addon.socketpair(addon.SOCK_STREAM);
+    const old = sendFd(fdOf(client), file).then(
+      () => 'sent',
+      (error: { code?: string }) => error.code,
+    );
+    const { number, intruder, other } = await swapInPair(client, () => {});
+    expect(intruder).toBe(number);
+    await sendCredentials(intruder);
+    expect(addon.queued(other), 'the new socket got its byte').toBe(1);
+    drain(fdOf(accepted), filled);
+    expect(await old).toBe('ERR_SOCKET_CLOSED');
+    expect(addon.queued(fdOf(accepted)), 'bytes that reached the old peer').toBe(0);
+    [intruder, other, file, spare].forEach((fd) => closeSync(fd));
+    accepted.destroy();
+  });
+
   tabled('sendFds sends the descriptors its array held when called, whatever the caller does to the array meanwhile', async () => {
     const { accepted, client } = await connect();
     const filled = fill(fdOf(client));
