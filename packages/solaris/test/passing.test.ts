@@ -15,7 +15,7 @@ const errno = { EBADF: 9, ENOMEM: 12, EINVAL: 22, ENOTSUP: 48, ENOTSOCK: 95, ENO
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const defines = ['__sun=1', '__SVR4=1', '_XOPEN_SOURCE=600', '__EXTENSIONS__'];
 const [MESSAGE, PID, GROUPS, DATAGRAM] = [1, 2, 4, 16];
-const os: PassingOs = { align: 4, cloexec: 0x1000, scmRights: 0x1010, errno };
+const os: PassingOs = { align: 4, cloexec: 0x1000, scmRights: 0x1010, errno, asksAcceptconn: true };
 const range = (from: number, count: number): number[] => Array.from({ length: count }, (_, i) => from + i);
 /** The kernel's SCM_UCRED of the sender (pid 4242, euid 1001, egid 2001, groups 10 and 20). */
 const kernels: Expected = { rc: 8, words: { 0: MESSAGE | PID | GROUPS, 1: 4242, 2: 1001, 3: 2001 }, groups: [10, 20] };
