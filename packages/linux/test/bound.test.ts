@@ -18,9 +18,12 @@ const settle = async (): Promise<void> => {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 
-/** A case that must leave exactly the descriptors it found, each naming what it named before. */
-function tabled(name: string, body: () => Promise<void>): void {
-  it(name, { timeout: 20_000 }, async () => {
+// Bun's Node-API has no libuv loop: a call that must wait is ERR_UNIX_CRED_UNSUPPORTED there (passing.test.ts).
+const BUN = 'bun' in process.versions;
+
+/** A case that must leave exactly the descriptors it found, each naming what it named before; `waits`: Node only. */
+function tabled(name: string, body: () => Promise<void>, waits = true): void {
+  it.skipIf(waits && BUN)(name, { timeout: 20_000 }, async () => {
     await settle();
     const before = fdTable();
     await body();
@@ -259,7 +262,7 @@ describe('one send at a time; the call-time arguments; options checked before an
     expect(fdTable()).toEqual(before);
     [file, spare].forEach((fd) => closeSync(fd));
     [idle, full].forEach(({ accepted, client }) => (accepted.destroy(), client.destroy()));
-  });
+  }, false);
 
   tabled('many waits sharing one AbortSignal: one listener, no MaxListenersExceededWarning; all abort', async () => {
     const warnings: string[] = [];
@@ -291,7 +294,7 @@ describe('a listening descriptor (socket activation) has no peer to pass anythin
     expect(addon.passcred(fd), 'SO_PASSCRED on the listener').toBe(0);
     [file, spare].forEach((each) => closeSync(each));
     await new Promise((resolve) => listener.close(resolve));
-  });
+  }, false);
 });
 
 describe('SOCK_SEQPACKET', () => {
@@ -305,5 +308,5 @@ describe('SOCK_SEQPACKET', () => {
     expect({ data: first.data.toString(), truncated: first.truncated }).toEqual({ data: 'a long', truncated: true });
     expect({ data: second.data.toString(), truncated: second.truncated }).toEqual({ data: 'short', truncated: false });
     [...first.fds, ...second.fds, a, b, file, spare].forEach((fd) => closeSync(fd));
-  });
+  }, false);
 });
