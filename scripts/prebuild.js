@@ -88,11 +88,27 @@ function gypTarget(packageDir, build) {
   return { name: target.target_name, ...settings };
 }
 
+// On its first link for a musl target zig 0.11 (the only zig on npm) compiles musl's own start files, and clang
+// warns inside them (rcrt1.c: -Wdeprecated-non-prototype). Those lines are about zig's copy of musl, not about
+// this code: a run whose every diagnostic points into zig's lib/ drops them; any other output is shown whole.
+const zigLib = join(dirname(zig), 'lib') + '/';
+const DIAGNOSTIC = /^(In file included from )?(\S+?):\d+:\d+[:,]/;
+function onlyZigsOwn(output) {
+  const located = output.split('\n').map((line) => DIAGNOSTIC.exec(line)?.[2]).filter(Boolean);
+  return located.length > 0 && located.every((file) => file.startsWith(zigLib)) && !/\berror\b/.test(output);
+}
+
 function run(args, cwd) {
   return new Promise((resolve, reject) => {
-    const child = spawn(zig, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(zig, args, { cwd, stdio: ['ignore', 'inherit', 'pipe'] });
+    let output = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`zig ${args.join(' ')} failed`))));
+    child.on('close', (code) => {
+      if (!onlyZigsOwn(output)) process.stderr.write(output);
+      if (code === 0) resolve();
+      else reject(new Error(`zig ${args.join(' ')} failed`));
+    });
   });
 }
 

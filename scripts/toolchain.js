@@ -1,25 +1,44 @@
 #!/usr/bin/env node
-// Makes sure the native toolchain node-gyp needs is here before a build from source:
-// as root on Debian it installs what is missing with apt-get, elsewhere it says what to install.
+// Makes sure what the next step needs is here: as root on Debian it installs what is missing with apt-get
+// (--no-install-recommends), elsewhere it says what to install.
+// usage: node scripts/toolchain.js          the native toolchain node-gyp needs (the root preinstall script)
+//        node scripts/toolchain.js test     that, and what the tests need besides (the start of pnpm test)
 import { spawnSync } from 'node:child_process';
 
-// Each need is met by any of its commands (the BSDs have clang's c++, not g++); the Debian package provides the first.
-const needs = [
-  { commands: ['python3'], debian: 'python3' },
-  { commands: ['make'], debian: 'make' },
-  { commands: ['g++', 'c++', 'clang++'], debian: 'g++' },
-];
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-const unmet = needs.filter((need) => !need.commands.some(has));
+const python = (code) => spawnSync('/usr/bin/python3', ['-c', code], { stdio: 'ignore' }).status === 0;
+
+// Each need is met by any of its commands (the BSDs have clang's c++, not g++); the Debian packages provide the first.
+const build = [
+  { what: 'python3', met: () => has('python3'), debian: ['python3'] },
+  { what: 'make', met: () => has('make'), debian: ['make'] },
+  { what: 'g++ or c++ or clang++', met: () => ['g++', 'c++', 'clang++'].some(has), debian: ['g++'] },
+];
+// GLib's Gio.UnixConnection from Python: the other end of the credential- and descriptor-passing tests.
+// (QEMU and the VM's kernel: vm-images/linux/prepare.sh; qemu-user: tests/packaging. Each installs its own.)
+const test = [
+  {
+    what: "Python's GLib bindings (gi, Gio 2.0)",
+    met: () => python('import gi; gi.require_version("Gio", "2.0"); from gi.repository import Gio'),
+    debian: ['python3', 'python3-gi', 'gir1.2-glib-2.0'],
+  },
+  { what: 'unshare', met: () => has('unshare'), debian: ['util-linux'] },
+];
+
+const purpose = process.argv[2] === 'test' ? 'to run the tests' : 'to compile the native addons';
+const needs = process.argv[2] === 'test' ? [...build, ...test] : build;
+const unmet = needs.filter((need) => !need.met());
 if (unmet.length === 0) process.exit(0);
 
-const missing = unmet.map((need) => need.commands.join(' or '));
-const packages = unmet.map((need) => need.debian);
+const packages = [...new Set(unmet.flatMap((need) => need.debian))];
 if (process.getuid?.() === 0 && has('apt-get')) {
-  console.log(`toolchain: installing ${packages.join(' ')} with apt-get (needed to compile the native addons)`);
+  console.log(`toolchain: installing ${packages.join(' ')} with apt-get (needed ${purpose})`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const run = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
-  if (run(['update', '-q']) && run(['install', '-y', '-q', ...packages])) process.exit(0);
+  if (run(['update', '-q']) && run(['install', '-y', '-q', '--no-install-recommends', ...packages]) && unmet.every((need) => need.met())) process.exit(0);
 }
-console.error(`toolchain: missing ${missing.join(', ')}. Install them (Debian: sudo apt-get install -y ${packages.join(' ')}) and run again.`);
+console.error(
+  `toolchain: missing ${unmet.map((need) => need.what).join(', ')} (needed ${purpose}). ` +
+    `Install them (Debian: sudo apt-get install -y --no-install-recommends ${packages.join(' ')}) and run again.`,
+);
 process.exit(1);

@@ -14,6 +14,7 @@ import {
   connectUnix,
   expectPeer,
   fixture,
+  fixtureForOthers,
   listenUnix,
   pairInProcess,
   procTruth,
@@ -82,7 +83,7 @@ describe('socketpair: stdio of a child spawned with stdio pipe', () => {
   it('a child spawned as another user still sees its parent on stdin, and the parent sees itself', async ({ skip }) => {
     skip(!IS_ROOT, NEEDS_ROOT);
     skip(BUN_STDIO_IS_PIPE !== null, BUN_STDIO_IS_PIPE ?? '');
-    const child = startNode(scope, [fixture('stdin-peer.mjs')], { stdin: 'pipe', uid: CLIENT_USER.uid, gid: CLIENT_USER.gid });
+    const child = startNode(scope, [fixtureForOthers('stdin-peer.mjs')], { stdin: 'pipe', uid: CLIENT_USER.uid, gid: CLIENT_USER.gid });
     expectPeer(getPeerCredentials(child.child.stdin as Socket), selfTruth(), 'shared socketpair');
     const { self, peer } = (await child.line) as StdinReport;
     expect({ uid: self.uid, gid: self.gid }, 'the child runs as the other user').toEqual({ uid: CLIENT_USER.uid, gid: CLIENT_USER.gid });
