@@ -35,13 +35,28 @@ function openToAll(path: string): void {
 }
 
 let copies: Map<string, string> | undefined;
+const PREFIX = 'unix-cred-peer-';
+
+/** Test runners may end a worker without its exit handlers: copies whose process is gone are removed by the next. */
+function removeOrphans(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(/^unix-cred-peer-(\d+)-/.exec(name)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+}
 
 /** A world-readable copy of the package in `packageDir` and of everything it loads at run time, flat under <copy>/node_modules. */
 function readableCopy(packageDir: string): string {
   copies ??= new Map();
   const made = copies.get(packageDir);
   if (made) return made;
-  const copy = mkdtempSync(join(tmpdir(), 'unix-cred-peer-'));
+  removeOrphans();
+  const copy = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
   const done = new Set<string>();
   const add = (source: string): void => {
