@@ -124,7 +124,7 @@ for (const name of existsSync('/etc/apt/apt.conf.d') ? readdirSync('/etc/apt/apt
   if (statSync(file).isFile() && /^\s*Acquire::/m.test(readFileSync(file, 'utf8'))) copyFileSync(file, join(root, file));
 }
 if (existsSync('/usr/local/share/ca-certificates')) cpSync('/usr/local/share/ca-certificates', join(root, 'usr/local/share/ca-certificates'), { recursive: true });
-run('chroot', [root, 'update-ca-certificates'], { stdio: ['ignore', 'ignore', 'inherit'] });
+run('chroot', [root, 'update-ca-certificates'], { stdio: 'ignore' });
 copyFileSync('/etc/ssl/certs/ca-certificates.crt', join(root, 'etc/ssl/certs/ca-certificates.crt'));
 
 // Node and npm as the official tarball lays them out under /usr/local: bin/node, include/node, lib/node_modules/npm.
