@@ -23,7 +23,7 @@ const CACHE_DAYS = 7;
 const NOISE = [
   [/Unsupported platform/, "pnpm's warning on a workspace package for another OS"],
   [/Failed to create bin/, 'a bin linked before it was built'],
-  [/telemetry/i, "turbo's telemetry notice"],
+  [/anonymous telemetry/i, "turbo's telemetry notice"],
   [/-Wdeprecated-non-prototype/, "clang's warning in zig's copy of musl"],
   [/No module named 'gi'/, "the GLib tests' Python bindings missing"],
   [/gyp http GET|Downloading .*headers/i, 'node-gyp downloading Node headers'],
@@ -185,7 +185,12 @@ function inRoot(script, timeoutMinutes) {
   const mounts = `mount -t proc proc "$1/proc" && mount --rbind /sys "$1/sys" && mount --rbind /dev "$1/dev" && exec chroot "$1" /usr/bin/env -i ${Object.entries(env)
     .map(([name, value]) => `${name}='${value}'`)
     .join(' ')} /bin/bash -c "$2"`;
-  const child = spawn('unshare', ['--mount', '--propagation', 'private', '--pid', '--fork', 'sh', '-c', mounts, 'sh', root, script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // --kill-child: when unshare ends, so does everything in the root's pid namespace.
+  const child = spawn('unshare', ['--mount', '--propagation', 'private', '--pid', '--fork', '--kill-child', 'sh', '-c', mounts, 'sh', root, script], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = () => child.kill('SIGKILL');
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   let text = '';
   const copy = (to) => (chunk) => {
     text += chunk;
@@ -194,7 +199,13 @@ function inRoot(script, timeoutMinutes) {
   child.stdout.setEncoding('utf8').on('data', copy(process.stdout));
   child.stderr.setEncoding('utf8').on('data', copy(process.stderr));
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMinutes * 60_000);
-  return new Promise((resolve) => child.on('close', (status, signal) => (clearTimeout(timer), resolve({ status: status ?? signal, text }))));
+  return new Promise((resolve) =>
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      process.off('SIGINT', stop).off('SIGTERM', stop);
+      resolve({ status: status ?? signal, text });
+    }),
+  );
 }
 
 const times = [];
