@@ -1,4 +1,5 @@
 /** How the native results of @unix-cred/bsd become its API objects (pure: tested with fabricated words). */
+import { knownPid } from '@unix-cred/internal';
 
 /** LOCAL_PEERCRED (FreeBSD, DragonFly): effective ids of the peer when it connected (server) or listened (client). */
 export interface Xucred {
@@ -24,8 +25,7 @@ export interface Ucred {
 
 /** words: [0] pid (0: unknown), [1] euid, [2] egid; groups: the xucred's groups, egid first. */
 export function decodeXucred(words: ArrayLike<number>, groups: number[]): Xucred {
-  const pid = words[0]!;
-  return { pid: pid === 0 ? null : pid, uid: words[1]!, gid: words[2]!, groups };
+  return { pid: knownPid(words[0]!), uid: words[1]!, gid: words[2]!, groups };
 }
 
 /** words: [0] pid, [1] euid, [2] egid. */

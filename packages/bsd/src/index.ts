@@ -3,10 +3,10 @@
  * FreeBSD and DragonFly: LOCAL_PEERCRED (xucred, with groups); OpenBSD: SO_PEERCRED; NetBSD: LOCAL_PEEREID.
  */
 import type { Server } from 'node:net';
-import { createPassing, invalidArgType, type Passing, loadNative, passingOps, peerQuery, platformName, readProcessCredentials, serverOrSocketDescriptor, unsupported, type NativeOp, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
+import { capabilities, createPassing, invalidArgType, noProcessHandle, noUnmappedIds, pidUidGidOf, uidGidOf, type Passing, loadNative, passingOps, peerQuery, platformName, readProcessCredentials, serverOrSocketDescriptor, unsupported, type NativeOp, type PassingOp, type PeerCredentials, type Platform, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 import { decodeUcred, decodeXucred, type Ucred, type Xucred } from './decode.js';
 
-export type { ProcessCredentials, SocketLike } from '@unix-cred/internal';
+export type { Platform, ProcessCredentials, SocketLike } from '@unix-cred/internal';
 export type { Ucred, Xucred } from './decode.js';
 export type { Passing, PassingOptions, PassingSocket, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
 
@@ -80,11 +80,32 @@ export function setConnWait(target: Server | SocketLike, on: boolean): void {
   if (rc < 0) native.fail(rc, 'setsockopt', `LOCAL_CONNWAIT, which FreeBSD before 15 and NetBSD have; this is ${os ?? process.platform}`);
 }
 
+/** OpenBSD and NetBSD report no groups: null, as the unified API has it. */
+function ucredCredentials(socket: SocketLike): PeerCredentials {
+  const { pid, uid, gid } = getUcred(socket);
+  return { pid, uid, gid, groups: null };
+}
+
 /**
  * Credential and descriptor passing, GLib UnixConnection wire-compatible (see README). FreeBSD: SCM_CREDS
  * (cmsgcred) sent, SCM_CREDS2 (LOCAL_CREDS_PERSISTENT, 13+) or LOCAL_CREDS received; DragonFly: SO_PASSCRED;
  * NetBSD: LOCAL_CREDS; OpenBSD: the plain byte, and the peer credentials on receipt (source 'peer').
  */
-export const passing: Passing = createPassing(native, {
-  peer: hasXucred ? getXucred : (socket) => ({ ...getUcred(socket), groups: null }),
-});
+export const passing: Passing = createPassing(native, { peer: hasXucred ? getXucred : ucredCredentials });
+
+const served = os === 'freebsd' || os === 'dragonfly' || os === 'openbsd' || os === 'netbsd' ? os : undefined;
+
+/**
+ * This BSD for the unified API (the umbrella package `unix-cred`); off a BSD, every call throws and
+ * `capabilities` is FreeBSD's row. getXucred and getUcred hand out fresh objects.
+ */
+export const platform: Platform = {
+  capabilities: capabilities[served ?? 'freebsd'],
+  peerCredentials: hasXucred ? getXucred : ucredCredentials,
+  peerPidUidGid: hasXucred ? pidUidGidOf(getXucred) : getUcred,
+  peerUidGid: uidGidOf(hasXucred ? getXucred : getUcred),
+  peerProcess: noProcessHandle(capabilities[served ?? 'freebsd'].os),
+  processCredentials: getProcessCredentials,
+  unmappedIds: noUnmappedIds,
+  passing,
+};

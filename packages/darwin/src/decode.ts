@@ -1,4 +1,5 @@
 /** How the native results of @unix-cred/darwin become its API objects (pure: tested with fabricated words). */
+import { knownPid } from '@unix-cred/internal';
 
 /** LOCAL_PEERCRED: effective ids of the peer when it connected (server) or listened (client). macOS's xucred has no pid. */
 export interface Xucred {
@@ -34,7 +35,7 @@ export function decodeXucred(words: ArrayLike<number>, groups: number[]): Xucred
 
 /** words: [0] LOCAL_PEERPID (0: the peer has closed; pid 0 is no user process either), [1] euid, [2] egid. */
 export function decodeXucredPid(words: ArrayLike<number>, groups: number[]): XucredPid {
-  return { pid: words[0] === 0 ? null : words[0]!, uid: words[1]!, gid: words[2]!, groups };
+  return { pid: knownPid(words[0]!), uid: words[1]!, gid: words[2]!, groups };
 }
 
 /** LOCAL_PEERTOKEN: the audit token of the process that last did I/O on the peer's socket, as its task holds it at the call. */

@@ -2,10 +2,10 @@
  * @unix-cred/darwin: peer credentials of UNIX-domain sockets on macOS.
  * LOCAL_PEERCRED (xucred: effective uid, groups), LOCAL_PEERPID and LOCAL_PEEREPID.
  */
-import { createPassing, type Passing, loadNative, passingOps, peerQuery, readProcessCredentials, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
+import { capabilities, createPassing, noProcessHandle, noUnmappedIds, pidUidGidOf, uidGidOf, type Passing, type Platform, loadNative, passingOps, peerQuery, readProcessCredentials, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 import { decodeAuditToken, decodeUuid, decodeXucred, decodeXucredPid, type PeerAuditToken, type Xucred, type XucredPid } from './decode.js';
 
-export type { ProcessCredentials, SocketLike } from '@unix-cred/internal';
+export type { Platform, ProcessCredentials, SocketLike } from '@unix-cred/internal';
 export type { PeerAuditToken, Xucred, XucredPid } from './decode.js';
 export type { Passing, PassingOptions, PassingSocket, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
 
@@ -101,3 +101,18 @@ export function getProcessCredentials(): ProcessCredentials {
 export const passing: Passing = createPassing(native, {
   peer: getXucredAndPid,
 });
+
+/**
+ * macOS for the unified API (the umbrella package `unix-cred`): the pid is LOCAL_PEERPID's (docs/platforms.md
+ * section 1.1), read with the xucred in one native call and cached with it per net.Socket.
+ */
+export const platform: Platform = {
+  capabilities: capabilities.darwin,
+  peerCredentials: getXucredAndPid,
+  peerPidUidGid: pidUidGidOf(getXucredAndPid),
+  peerUidGid: uidGidOf(getXucred),
+  peerProcess: noProcessHandle(capabilities.darwin.os),
+  processCredentials: getProcessCredentials,
+  unmappedIds: noUnmappedIds,
+  passing,
+};

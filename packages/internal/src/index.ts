@@ -4,4 +4,5 @@ export * from './native.js';
 export * from './peer.js';
 export * from './passing.js';
 export * from './process.js';
-export { platformName, type PlatformName } from './platform.js';
+export * from './platform.js';
+export * from './capabilities.js';

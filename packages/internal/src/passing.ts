@@ -223,11 +223,6 @@ function holdForReceive(target: Target): void {
   }
 }
 
-/** Peer credentials whose pid 0 (a peer the kernel cannot name to this process) becomes null. */
-export function pidOrNull<T extends { pid: number }>(cred: T): Omit<T, 'pid'> & { pid: number | null } {
-  return cred.pid === 0 ? { ...cred, pid: null } : cred;
-}
-
 export function createPassing(native: Native<PassingOp>, platform: PassingPlatform): Passing {
   const { ops, words, wouldBlock } = native;
   // Descriptors in the inline byte area: sendFds's input, receiveFds's result when it fits there.

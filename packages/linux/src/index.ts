@@ -2,15 +2,17 @@
  * @unix-cred/linux: peer credentials of UNIX-domain sockets on Linux.
  * SO_PEERCRED, SO_PEERGROUPS, SO_PEERPIDFD and SO_PEERSEC, with the kernel's sentinels refused.
  */
-import { createPassing, type Passing, loadNative, passingOps, peerQuery, pidOrNull, readProcessCredentials, type Native, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
+import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
+import { capabilities, createPassing, uidGidOf, unsupported, type UnmappedIds, knownPid, type Passing, loadNative, passingOps, peerQuery, readProcessCredentials, type Native, type PassingOp, type PeerProcess, type Platform, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 
-export type { ProcessCredentials, SocketLike } from '@unix-cred/internal';
+export type { Platform, ProcessCredentials, SocketLike } from '@unix-cred/internal';
 export type { Passing, PassingOptions, PassingSocket, ReceiveCredentialsOptions, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
 
 /** SO_PEERCRED: the peer's pid and effective uid and gid when it connected (client) or listened (server). */
 export interface Ucred {
-  /** 0 when the peer is in a pid namespace this process cannot see. */
-  pid: number;
+  /** null when the peer is in a pid namespace this process cannot see (the kernel's 0). */
+  pid: number | null;
   /** Effective uid. */
   uid: number;
   /** Effective gid. */
@@ -31,7 +33,7 @@ const { words, ops } = native;
 function readUcred(fd: number, arg: number): Ucred {
   const rc = ops.peerCred(fd, arg) as number;
   if (rc < 0) native.fail(rc, 'getsockopt', 'SO_PEERCRED');
-  return { pid: words[0]!, uid: words[1]!, gid: words[2]! };
+  return { pid: knownPid(words[0]!), uid: words[1]!, gid: words[2]! };
 }
 
 function readGroups(fd: number, arg: number): number[] {
@@ -49,7 +51,7 @@ export interface UcredGroups extends Ucred {
 function readUcredGroups(fd: number, arg: number): UcredGroups {
   const result = ops.peerCredGroups(fd, arg);
   if (typeof result === 'number' && result < 0) native.fail(result, 'getsockopt', 'SO_PEERGROUPS (Linux 4.13 and later)');
-  return { pid: words[0]!, uid: words[1]!, gid: words[2]!, groups: native.gids(result) };
+  return { pid: knownPid(words[0]!), uid: words[1]!, gid: words[2]!, groups: native.gids(result) };
 }
 
 function readSecurityContext(fd: number, arg: number): string | null {
@@ -146,7 +148,77 @@ export function getProcessCredentials(): ProcessCredentials {
  * the kernel has it, SO_PASSPIDFD; SCM_CREDENTIALS with the sender's pid, euid and egid; SCM_RIGHTS. The peer
  * credentials (getUcredGroups) stand in where no credential message came with the byte.
  */
-export const passing: Passing = createPassing(native, {
-  peer: (socket) => pidOrNull(getUcredGroups(socket)),
-  close: closeDescriptor,
-});
+export const passing: Passing = createPassing(native, { peer: getUcredGroups, close: closeDescriptor });
+
+/** A pidfd of the peer as the unified API's PeerProcess. */
+class PidfdProcess implements PeerProcess {
+  #fd: number;
+  constructor(
+    readonly pid: number,
+    fd: number,
+  ) {
+    this.#fd = fd;
+  }
+  get fd(): number {
+    return this.#fd;
+  }
+  #open(): number {
+    if (this.#fd < 0) throw Object.assign(new Error('This PeerProcess is closed'), { code: 'ERR_INVALID_STATE' });
+    return this.#fd;
+  }
+  isAlive(): boolean {
+    return pidfdIsAlive(this.#open());
+  }
+  kill(signal: NodeJS.Signals | number = 'SIGTERM'): void {
+    const number = typeof signal === 'number' ? signal : constants.signals[signal];
+    if (number === undefined || !Number.isInteger(number) || number < 0) {
+      throw Object.assign(new TypeError(`Unknown signal: ${String(signal)}`), { code: 'ERR_UNKNOWN_SIGNAL' });
+    }
+    pidfdSendSignal(this.#open(), number);
+  }
+  close(): void {
+    if (this.#fd < 0) return;
+    const fd = this.#fd;
+    this.#fd = -1;
+    closeDescriptor(fd);
+  }
+  [Symbol.dispose](): void {
+    this.close();
+  }
+}
+
+/**
+ * The ids the kernel reports for a uid or gid with no mapping in this process's user namespace
+ * (user_namespaces(7)): /proc/sys/kernel/overflowuid and overflowgid, read once. Where /proc cannot be read,
+ * the kernel's default (DEFAULT_OVERFLOWUID, include/linux/highuid.h), as the kernel itself would use.
+ */
+let unmapped: UnmappedIds | undefined;
+function overflowId(kind: 'uid' | 'gid'): number {
+  try {
+    return Number.parseInt(readFileSync(`/proc/sys/kernel/overflow${kind}`, 'latin1'), 10);
+  } catch {
+    return 65534;
+  }
+}
+
+/** Linux for the unified API (the umbrella package `unix-cred`). getUcred and getUcredGroups hand out fresh objects. */
+export const platform: Platform = {
+  capabilities: capabilities.linux,
+  peerCredentials: getUcredGroups,
+  peerPidUidGid: getUcred,
+  peerUidGid: uidGidOf(getUcred),
+  peerProcess(socket) {
+    const { pidfd, pid } = openPeerPidfd(socket);
+    if (pid === 0) {
+      // A process handle whose pid would be 0: process.kill(0) signals our own process group.
+      closeDescriptor(pidfd);
+      throw unsupported('getPeerProcess of a peer in a pid namespace this process cannot see (it has no pid here: SO_PEERCRED says 0)');
+    }
+    return new PidfdProcess(pid, pidfd);
+  },
+  unmappedIds() {
+    return (unmapped ??= { uid: overflowId('uid'), gid: overflowId('gid') });
+  },
+  processCredentials: getProcessCredentials,
+  passing,
+};

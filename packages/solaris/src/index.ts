@@ -2,10 +2,10 @@
  * @unix-cred/solaris: peer credentials of UNIX-domain sockets on Solaris and illumos (OmniOS, SmartOS):
  * getpeerucred(3C), with every field the OS does not report as null.
  */
-import { createPassing, invalidArgType, type Passing, loadNative, passingOps, peerQuery, readProcessCredentials, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
+import { capabilities, createPassing, invalidArgType, noProcessHandle, noUnmappedIds, pidUidGidOf, uidGidOf, type Passing, type Platform, loadNative, passingOps, peerQuery, readProcessCredentials, type PassingOp, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 import { decodePeerUcred, effectiveCredentials, type PeerUcred } from './decode.js';
 
-export type { ProcessCredentials, SocketLike } from '@unix-cred/internal';
+export type { Platform, ProcessCredentials, SocketLike } from '@unix-cred/internal';
 export type { PeerUcred } from './decode.js';
 export type { Passing, PassingOptions, PassingSocket, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
 export { effectiveCredentials } from './decode.js';
@@ -62,11 +62,23 @@ export function getProcessCredentials(): ProcessCredentials {
   return readProcessCredentials(native, 'processCredentials');
 }
 
+const peerCredentials = (socket: SocketLike) => effectiveCredentials(getPeerUcred(socket));
+
 /**
  * Credential and descriptor passing, GLib UnixConnection wire-compatible (see README). On a stream Solaris and
  * illumos have no credential messages: the byte travels alone and receiveCredentials reports getpeerucred's
  * effective ids (source 'peer').
  */
-export const passing: Passing = createPassing(native, {
-  peer: (socket) => effectiveCredentials(getPeerUcred(socket)),
-});
+export const passing: Passing = createPassing(native, { peer: peerCredentials });
+
+/** Solaris and illumos for the unified API (the umbrella package `unix-cred`): getpeerucred's effective ids. */
+export const platform: Platform = {
+  capabilities: capabilities.sunos,
+  peerCredentials,
+  peerPidUidGid: pidUidGidOf(peerCredentials),
+  peerUidGid: uidGidOf(peerCredentials),
+  peerProcess: noProcessHandle(capabilities.sunos.os),
+  processCredentials: getProcessCredentials,
+  unmappedIds: noUnmappedIds,
+  passing,
+};

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import net from 'node:net';
 import { dirname } from 'node:path';
+import { capabilities, platformName } from '@unix-cred/internal';
 import { getPeerCredentials, getProcessCredentials, platform } from './index.js';
 import { peerCommandLine, type CommandLine } from './command-line.js';
 import { formatGroups, formatTable, streamingTable } from './table.js';
@@ -81,7 +82,8 @@ async function explain(error: unknown, path: string): Promise<Error> {
 }
 
 // sun_path's size, less its NUL: libuv 1.46 cuts a longer path short instead of refusing it.
-const MAX_PATH_BYTES = (platform === 'linux' || platform === 'sunos' ? 108 : 104) - 1;
+const os = platformName();
+const MAX_PATH_BYTES = (os === undefined ? 104 : capabilities[os].socketPathSize) - 1;
 
 function checkLength(path: string): void {
   const bytes = Buffer.byteLength(path);

@@ -2,13 +2,12 @@
  * unix-cred: who is on the other end of a UNIX-domain socket, on every Unix Node runs on.
  * Loads the platform package of this OS and gives one API over it.
  */
-import { platformName, unsupported, type PlatformName, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
+import { capabilities as matrix, platformName, type Capabilities, type PeerCredentials, type PeerPidUidGid, type PeerProcess, type PeerUidGid, type PlatformName, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
+import { loaded } from './platform.js';
 import { checkPeerWith, type PeerPolicy } from './policy.js';
-import { selectBackend } from './select.js';
-import type { PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid } from './types.js';
 
 export type { PeerPolicy } from './policy.js';
-export type { Backend, PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid, PlatformName, ProcessCredentials, SocketLike, UnmappedIds } from './types.js';
+export type { Capabilities, PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid, PlatformName, ProcessCredentials, SocketLike, UnmappedIds } from './types.js';
 
 /**
  * This OS as unix-cred names it: process.platform, but 'dragonfly' for DragonFly BSD. On an OS unix-cred does
@@ -16,7 +15,14 @@ export type { Backend, PeerCredentials, PeerPidUidGid, PeerProcess, PeerUidGid, 
  */
 export const platform: PlatformName = platformName() ?? (process.platform as PlatformName);
 
-const backend = selectBackend(platformName());
+/**
+ * What this OS can do (its row of the capability matrix: which pid, which groups, credential messages, process
+ * handle, saved and file-system ids, connection wait, socket path size); null on an OS unix-cred does not support.
+ * Branch on these, not on the OS name.
+ */
+export const capabilities: Capabilities | null = platformName() === undefined ? null : matrix[platform];
+
+const { peerCredentials, peerUidGid, peerPidUidGid, peerProcess, processCredentials, unmappedIds } = loaded;
 
 /**
  * pid, effective uid and gid, and groups of the peer: a server sees its client as of `connect()`, a client
@@ -25,12 +31,13 @@ const backend = selectBackend(platformName());
  *
  * | OS | call | pid | groups |
  * |---|---|---|---|
- * | Linux | `SO_PEERCRED`, `SO_PEERGROUPS` (4.13+) | yes; null for a peer in a pid namespace this process cannot see | the kernel's list, as `/proc/<pid>/status` |
- * | FreeBSD, DragonFly | `LOCAL_PEERCRED` (xucred) | FreeBSD 13+; null before and on DragonFly | at most 16, the egid first |
- * | OpenBSD | `SO_PEERCRED` | yes (a client sees the pid that bound the server's socket) | null |
- * | NetBSD | `LOCAL_PEEREID` | yes (as OpenBSD) | null |
- * | macOS | `LOCAL_PEERCRED` (xucred), `LOCAL_PEERPID` | the process that last did I/O on the peer's socket, at the first query; null once the peer has closed | at most 16, the egid first |
- * | Solaris, illumos | getpeerucred(3C) | yes, null where the OS does not report it | yes |
+ * | Linux | `SO_PEERCRED`, `SO_PEERGROUPS` (4.13+) | the peer as of connect() (server side) or listen() (client side); null for a peer in a pid namespace this process cannot see | the kernel's list |
+ * | FreeBSD | `LOCAL_PEERCRED` (xucred) | the peer as of connect() (server side) or listen() (client side); FreeBSD 13+, null before | at most 16, the egid first |
+ * | DragonFly | `LOCAL_PEERCRED` (xucred) | null: the xucred has no pid | at most 16, the egid first |
+ * | OpenBSD | `SO_PEERCRED` (sockpeercred) | the peer as of connect() (server side) or, for a client, the server as of bind() | null |
+ * | NetBSD | `LOCAL_PEEREID` (unpcbid) | the peer as of connect() (server side) or, for a client, the server as of bind() | null |
+ * | macOS | `LOCAL_PEERCRED` (xucred), `LOCAL_PEERPID` | the last process to do I/O on the peer's socket, at the first query; null once the peer has closed | at most 16, the egid first |
+ * | Solaris, illumos | getpeerucred(3C) | the peer as of connect() (server side) or listen() (client side); null where the OS does not report it (a peer in another zone) | the kernel's list |
  *
  * @throws `TypeError` `ERR_INVALID_ARG_TYPE` / `RangeError` `ERR_OUT_OF_RANGE` for an argument that is no socket or descriptor.
  * @throws `ERR_SOCKET_CLOSED` for a `net.Socket` with no descriptor (not connected yet, destroyed).
@@ -40,7 +47,7 @@ const backend = selectBackend(platformName());
  * @throws `ERR_UNIX_CRED_UNSUPPORTED` where the OS or kernel lacks the call, naming it.
  */
 export function getPeerCredentials(socket: SocketLike): PeerCredentials {
-  return backend.credentials(socket);
+  return peerCredentials(socket);
 }
 
 /**
@@ -49,7 +56,7 @@ export function getPeerCredentials(socket: SocketLike): PeerCredentials {
  * Cached and checked as {@link getPeerCredentials}, and throws what it throws.
  */
 export function getPeerUidGid(socket: SocketLike): PeerUidGid {
-  return backend.uidGid(socket);
+  return peerUidGid(socket);
 }
 
 /**
@@ -57,7 +64,7 @@ export function getPeerUidGid(socket: SocketLike): PeerUidGid {
  * system call less). pid is null where the OS cannot say, as there. Throws what getPeerCredentials throws.
  */
 export function getPeerPidUidGid(socket: SocketLike): PeerPidUidGid {
-  return backend.pidUidGid(socket);
+  return peerPidUidGid(socket);
 }
 
 /**
@@ -69,7 +76,7 @@ export function getPeerPidUidGid(socket: SocketLike): PeerPidUidGid {
  *   also for a peer in a pid namespace this process cannot see (it has no pid here: never a handle with pid 0).
  */
 export function getPeerProcess(socket: SocketLike): PeerProcess {
-  return backend.process(socket);
+  return peerProcess(socket);
 }
 
 /**
@@ -97,7 +104,7 @@ export function getPeerProcess(socket: SocketLike): PeerProcess {
  * @throws what {@link getPeerCredentials} throws.
  */
 export function checkPeer(socket: SocketLike, policy: PeerPolicy): PeerCredentials {
-  return checkPeerWith(getPeerCredentials, socket, policy, backend.unmappedIds?.());
+  return checkPeerWith(getPeerCredentials, socket, policy, unmappedIds() ?? undefined);
 }
 
 /**
@@ -108,8 +115,11 @@ export function checkPeer(socket: SocketLike, policy: PeerPolicy): PeerCredentia
  * | OS | saved ids (`suid`, `sgid`) | file-system ids (`fsuid`, `fsgid`) |
  * |---|---|---|
  * | Linux | getresuid(2), getresgid(2) | setfsuid(2), setfsgid(2), asked without changing them |
- * | FreeBSD, DragonFly, OpenBSD | getresuid(2), getresgid(2) | `null` |
- * | NetBSD, macOS | `null`: no call gives them | `null` |
+ * | FreeBSD | getresuid(2), getresgid(2) | `null` |
+ * | DragonFly | getresuid(2), getresgid(2) | `null` |
+ * | OpenBSD | getresuid(2), getresgid(2) | `null` |
+ * | NetBSD | `null`: no call gives them | `null` |
+ * | macOS | `null`: no call gives them | `null` |
  * | Solaris, illumos | ucred_get(3C) of the process itself | `null` |
  *
  * `groups` is getgroups(2)'s list: on Linux the kernel's (`Groups:` in /proc/self/status), without the egid
@@ -118,8 +128,7 @@ export function checkPeer(socket: SocketLike, policy: PeerPolicy): PeerCredentia
  * @throws `ERR_UNIX_CRED_UNSUPPORTED` on an OS unix-cred does not support, or whose package is not installed.
  */
 export function getProcessCredentials(): ProcessCredentials {
-  if (backend.processCredentials === undefined) throw unsupported(`getProcessCredentials on ${platform}`);
-  return backend.processCredentials();
+  return processCredentials();
 }
 
 export { enableCredentialPassing, receiveCredentials, receiveFd, receiveFds, sendCredentials, sendFd, sendFds } from './passing.js';

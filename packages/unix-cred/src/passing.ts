@@ -3,33 +3,11 @@
  * (one byte plus its control message), from the platform package of this OS. A net.Socket must follow the
  * protocol in the README: received from only while paused, sent to only with Node's write queue empty.
  */
-import { createRequire } from 'node:module';
 import type { Server, Socket } from 'node:net';
-import { platformName, unsupported, type Passing, type PassingOptions, type ReceivedCredentials, type ReceivedFds, type SocketLike } from '@unix-cred/internal';
-import { packageOf } from './select.js';
+import type { PassingOptions, ReceivedCredentials, ReceivedFds, SocketLike } from '@unix-cred/internal';
+import { loaded } from './platform.js';
 
-const require = createRequire(import.meta.url);
-
-/** The platform package's functions; where it is missing or the OS unsupported, every call fails with why. */
-function load(): Passing {
-  const platform = platformName();
-  let failure: Error;
-  if (platform === undefined) failure = unsupported(`unix-cred has no support for this OS: ${process.platform}`);
-  else {
-    try {
-      return (require(packageOf[platform]) as { passing: Passing }).passing;
-    } catch (cause) {
-      failure = cause as Error;
-    }
-  }
-  const fail = (): never => {
-    throw failure;
-  };
-  const reject = async (): Promise<never> => fail();
-  return { enableCredentialPassing: fail, sendCredentials: reject, receiveCredentials: reject, sendFds: reject, receiveFds: reject, sendFd: reject, receiveFd: reject };
-}
-
-const passing = load();
+const { passing } = loaded;
 // The options this API has, and nothing the platform package may add (a pidfd the caller would not know to
 // close); anything that is not an object goes on as it is, to be refused as receiveFds refuses it.
 const withSignal = (options: PassingOptions | undefined): PassingOptions | undefined =>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getProcessCredentials } from 'unix-cred';
-import { selectBackend } from '../src/select.js';
+import { loadPlatform } from '../src/platform.js';
 
 describe('getProcessCredentials', () => {
   it('describes this process', () => {
@@ -18,6 +18,6 @@ describe('getProcessCredentials', () => {
   });
 
   it('names the OS when it has no support for it', () => {
-    expect(() => selectBackend(undefined).processCredentials!()).toThrow(expect.objectContaining({ code: 'ERR_UNIX_CRED_UNSUPPORTED', message: expect.stringContaining(process.platform) }));
+    expect(() => loadPlatform(undefined).processCredentials()).toThrow(expect.objectContaining({ code: 'ERR_UNIX_CRED_UNSUPPORTED', message: expect.stringContaining(process.platform) }));
   });
 });

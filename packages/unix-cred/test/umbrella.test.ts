@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getPeerPidUidGid, platform } from 'unix-cred';
-import { selectBackend } from '../src/select.js';
+import { loadPlatform } from '../src/platform.js';
 
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -29,8 +29,8 @@ describe('loading', () => {
   });
 
   it('names the OS when it has no support for it, on every call', () => {
-    const backend = selectBackend(undefined);
-    for (const call of [backend.credentials, backend.pidUidGid, backend.uidGid, backend.process]) {
+    const none = loadPlatform(undefined);
+    for (const call of [none.peerCredentials, none.peerPidUidGid, none.peerUidGid, none.peerProcess, none.passing.enableCredentialPassing]) {
       expect(() => call(0)).toThrow(expect.objectContaining({ code: 'ERR_UNIX_CRED_UNSUPPORTED', message: expect.stringContaining(process.platform) }));
     }
   });
