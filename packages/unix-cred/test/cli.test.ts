@@ -62,7 +62,7 @@ describe('help and usage', () => {
         expect(result.stdout).toMatch(new RegExp(`^usage: unix-cred ${command}`));
       }
     }
-  });
+  }, 60_000); // nine CLI starts: seconds each on a loaded runner under Node 24
 
   it.each([
     [[], 'no command given'],
