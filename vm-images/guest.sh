@@ -12,6 +12,7 @@ node -e 'if (Number(process.versions.node.split(".")[0]) < 20) { console.error(`
 if command -v gmake >/dev/null; then export MAKE=gmake; fi
 
 echo "conformance: $(uname -srm), Node $(node --version)"
+node scripts/abi-probe.js
 npx --yes pnpm@10.34.9 install --frozen-lockfile
 npx --yes pnpm@10.34.9 exec turbo run build --filter=@unix-cred/conformance... --output-logs=errors-only
 cd conformance

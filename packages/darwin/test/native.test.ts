@@ -2,11 +2,10 @@
 // packages/internal/test-support), and the API objects the package decodes from their answers.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bsdErrno, checkScenario, modelCases, peerOptionCases, runScenarios, UC, xucredCases, type Expected, type ModelExpectations } from '../../internal/test-support/c-driver.js';
+import { checkScenario, darwinErrno, modelCases, peerOptionCases, runScenarios, UC, xucredCases, type Expected, type ModelExpectations } from '../../internal/test-support/c-driver.js';
 import { decodeAuditToken, decodeUuid, decodeXucred, decodeXucredPid } from '../src/decode.js';
 
-// macOS has the 4.4BSD numbers, but for EOPNOTSUPP (102 with __DARWIN_UNIX03, the default).
-const errno = { ...bsdErrno, EOPNOTSUPP: 102 };
+const errno = darwinErrno;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const sources = ['src/darwin.c', 'test/c/darwin.c'];
 const spec = { packageDir, standins: ['test/standin/darwin'], bsd: true, errno, defines: ['__APPLE__=1', '__MACH__=1'] };

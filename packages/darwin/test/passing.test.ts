@@ -3,12 +3,12 @@
 // descriptor received), no credential messages. Then what every passing function does on another OS.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bsdErrno, checkScenario, runScenarios } from '../../internal/test-support/c-driver.js';
+import { checkScenario, darwinErrno, runScenarios } from '../../internal/test-support/c-driver.js';
 import { noMessageCases, passingCases } from '../../internal/test-support/passing-cases.js';
 import { passingOnAnotherOs } from '../../internal/test-support/other-os.js';
 import * as darwin from '../src/index.js';
 
-const errno = { ...bsdErrno, EOPNOTSUPP: 102 };
+const errno = darwinErrno;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const sources = ['src/darwin_passing.c', 'test/c/darwin_passing.c'];
 const cases = [...passingCases({ align: 4, cloexec: null, scmRights: 1, errno }), ...noMessageCases];

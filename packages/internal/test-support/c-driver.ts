@@ -195,3 +195,22 @@ export const bsdErrno: Readonly<Record<string, number>> = {
   EINTR: 4,
   ECONNRESET: 54,
 };
+
+/** macOS's numbers: the 4.4BSD ones but EOPNOTSUPP (102 with __DARWIN_UNIX03, the default). */
+export const darwinErrno: Readonly<Record<string, number>> = { ...bsdErrno, EOPNOTSUPP: 102 };
+
+/** illumos's numbers (sys/errno.h): not the BSDs'. Every name is known to the type (the tests read errno.EBADF). */
+export const illumosErrno = {
+  EBADF: 9,
+  ENOMEM: 12,
+  EINVAL: 22,
+  ENOTSUP: 48,
+  ENOTSOCK: 95,
+  ENOPROTOOPT: 99,
+  EOPNOTSUPP: 122,
+  ENOTCONN: 134,
+  EAGAIN: 11,
+  EWOULDBLOCK: 11,
+  EINTR: 4,
+  ECONNRESET: 131,
+} as const;

@@ -2,11 +2,10 @@
 // ucred (see packages/internal/test-support), and the API objects the package decodes from its answers.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkScenario, modelCases, runScenarios, UC, type Expected } from '../../internal/test-support/c-driver.js';
+import { checkScenario, illumosErrno, modelCases, runScenarios, UC, type Expected } from '../../internal/test-support/c-driver.js';
 import { decodePeerUcred, effectiveCredentials } from '../src/decode.js';
 
-// illumos's numbers (sys/errno.h): not the BSDs'.
-const errno = { EBADF: 9, ENOMEM: 12, EINVAL: 22, ENOTSUP: 48, ENOTSOCK: 95, ENOPROTOOPT: 99, EOPNOTSUPP: 122, ENOTCONN: 134 };
+const errno = illumosErrno;
 // What the compiler predefines on illumos, and what binding.gyp adds.
 const defines = ['__sun=1', '__SVR4=1', '_XOPEN_SOURCE=600', '__EXTENSIONS__'];
 const packageDir = fileURLToPath(new URL('..', import.meta.url));

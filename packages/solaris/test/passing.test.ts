@@ -5,13 +5,13 @@
 // 5.1): descriptors, cut control data, and which SCM_UCRED is believed. Then what every passing function does on another OS.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkScenario, runScenarios, UC, type Expected } from '../../internal/test-support/c-driver.js';
+import { checkScenario, illumosErrno, runScenarios, UC, type Expected } from '../../internal/test-support/c-driver.js';
 import { closeLog, noMessageCases, passingCases, receiveLog, type PassingOs } from '../../internal/test-support/passing-cases.js';
 import { passingOnAnotherOs } from '../../internal/test-support/other-os.js';
 import * as solaris from '../src/index.js';
 
 // illumos's numbers (sys/errno.h), EWOULDBLOCK being EAGAIN.
-const errno = { EBADF: 9, ENOMEM: 12, EINVAL: 22, ENOTSUP: 48, ENOTSOCK: 95, ENOPROTOOPT: 99, EOPNOTSUPP: 122, ENOTCONN: 134, EAGAIN: 11, EWOULDBLOCK: 11, EINTR: 4, ECONNRESET: 131 };
+const errno = illumosErrno;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const defines = ['__sun=1', '__SVR4=1', '_XOPEN_SOURCE=600', '__EXTENSIONS__'];
 const [MESSAGE, PID, GROUPS, DATAGRAM] = [1, 2, 4, 16];

@@ -3,11 +3,12 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getProcessCredentials } from '../src/index.js';
+import { illumosErrno } from '../../internal/test-support/c-driver.js';
 import { describeProcessScenarios } from '../../internal/test-support/process-scenarios.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-// illumos's numbers (sys/errno.h), and what the compiler and binding.gyp define.
-const errno = { EBADF: 9, ENOMEM: 12, EINVAL: 22, ENOTSUP: 48, ENOTSOCK: 95, ENOPROTOOPT: 99, EOPNOTSUPP: 122, ENOTCONN: 134 };
+const errno = illumosErrno;
+// What the compiler and binding.gyp define on illumos.
 const defines = ['__sun=1', '__SVR4=1', '_XOPEN_SOURCE=600', '__EXTENSIONS__'];
 const spec = { packageDir, sources: ['src/process.c', 'test/c/process.c'], standins: ['test/standin/solaris'], bsd: false, errno, defines };
 const ids = { 1: 4242, 5: 1000, 6: 1001, 9: 2000, 10: 2001 };

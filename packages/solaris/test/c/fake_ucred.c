@@ -11,15 +11,15 @@
 /* As cred2ucred (usr/src/uts/common/os/cred.c): the header, then the credentials with only the groups held. */
 size_t fake_ucred_write(const fake_peer *peer, unsigned char *at) {
   size_t groups = peer->ngroups > 0 ? (size_t)peer->ngroups : 1;
-  size_t size = peer->ngroups < 0 ? sizeof(struct ucred_s) : sizeof(struct ucred_s) + offsetof(fake_prcred, pr_groups) + groups * sizeof(gid_t);
+  size_t size = peer->ngroups < 0 ? sizeof(struct ucred_s) : sizeof(struct ucred_s) + offsetof(prcred_t, pr_groups) + groups * sizeof(gid_t);
   if (at == NULL) return size;
   memset(at, 0, size);
   struct ucred_s head = {(uint32_t)size, 0, 0, peer->pid, 0, 0, 0, 0};
   if (peer->ngroups >= 0) {
     head.uc_credoff = sizeof head;
-    fake_prcred cred = {peer->euid, peer->ruid, peer->suid, peer->egid, peer->rgid, peer->sgid, peer->ngroups, {0}};
-    memcpy(at + sizeof head, &cred, offsetof(fake_prcred, pr_groups));
-    if (peer->ngroups > 0) memcpy(at + sizeof head + offsetof(fake_prcred, pr_groups), peer->groups, (size_t)peer->ngroups * sizeof(gid_t));
+    prcred_t cred = {peer->euid, peer->ruid, peer->suid, peer->egid, peer->rgid, peer->sgid, peer->ngroups, {0}};
+    memcpy(at + sizeof head, &cred, offsetof(prcred_t, pr_groups));
+    if (peer->ngroups > 0) memcpy(at + sizeof head + offsetof(prcred_t, pr_groups), peer->groups, (size_t)peer->ngroups * sizeof(gid_t));
   }
   memcpy(at, &head, sizeof head);
   return size;
@@ -50,14 +50,14 @@ void ucred_free(ucred_t *cred) {
 }
 
 /* libc's UCCRED: the credentials at uc_credoff, unchecked; none where it is 0. */
-static const fake_prcred *credentials(const ucred_t *uc) {
+static const prcred_t *credentials(const ucred_t *uc) {
   uc_fake_count("ucred getter");
-  return uc->uc_credoff == 0 ? NULL : (const fake_prcred *)(const void *)((const char *)uc + uc->uc_credoff);
+  return uc->uc_credoff == 0 ? NULL : (const prcred_t *)(const void *)((const char *)uc + uc->uc_credoff);
 }
 
 #define GETTER(type, name, field)                    \
   type name(const ucred_t *uc) {                     \
-    const fake_prcred *cred = credentials(uc);       \
+    const prcred_t *cred = credentials(uc);       \
     return cred == NULL ? (type)-1 : cred->field;    \
   }
 
@@ -70,7 +70,7 @@ GETTER(gid_t, ucred_getegid, pr_egid)
 GETTER(gid_t, ucred_getsgid, pr_sgid)
 
 int ucred_getgroups(const ucred_t *uc, const gid_t **groups) {
-  const fake_prcred *cred = credentials(uc);
+  const prcred_t *cred = credentials(uc);
   if (cred == NULL) return -1;
   *groups = cred->pr_ngroups > 0 ? cred->pr_groups : NULL;
   return cred->pr_ngroups;

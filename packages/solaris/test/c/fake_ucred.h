@@ -8,6 +8,8 @@
 #define UC_FAKE_UCRED_H
 #include <stddef.h>
 #include <sys/types.h>
+/* struct ucred_s and prcred_t (the stand-in, as with _STRUCTURED_PROC). */
+#include <sys/ucred.h>
 
 /* A process's credentials; a -1 field is one the kernel does not report. */
 typedef struct fake_peer {
@@ -18,24 +20,6 @@ typedef struct fake_peer {
   int ngroups; /* -1: no credentials at all (a remote peer: cred2ucred leaves uc_credoff 0) */
   const gid_t *groups;
 } fake_peer;
-
-struct ucred_s {
-  uint32_t uc_size;
-  uint32_t uc_credoff;
-  uint32_t uc_privoff;
-  pid_t uc_pid;
-  uint32_t uc_audoff;
-  int32_t uc_zoneid;
-  int32_t uc_projid;
-  uint32_t uc_labeloff;
-};
-
-typedef struct fake_prcred {
-  uid_t pr_euid, pr_ruid, pr_suid;
-  gid_t pr_egid, pr_rgid, pr_sgid;
-  int pr_ngroups;
-  gid_t pr_groups[1];
-} fake_prcred;
 
 /* Writes the ucred_t that illumos's cred2ucred makes of `peer` at `at` (NULL: none); returns its size. */
 size_t fake_ucred_write(const fake_peer *peer, unsigned char *at);

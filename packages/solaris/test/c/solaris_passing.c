@@ -14,12 +14,12 @@ static const uc_fake_sender sender = {4242, 1000, 1001, 2000, 2001, 2, two}, oth
 /* A ucred_t a sender writes itself: root, pid 1. */
 static const struct {
   struct ucred_s head;
-  fake_prcred cred;
+  prcred_t cred;
 } claims_root = {{sizeof claims_root, sizeof(struct ucred_s), 0, 1, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 0, 1, {0}}};
 /* One whose count, or offset, points past its bytes: the libc getters would read there. */
 static const struct {
   struct ucred_s head;
-  fake_prcred cred;
+  prcred_t cred;
   gid_t more[1];
 } counts_past = {{sizeof counts_past, sizeof(struct ucred_s), 0, 4242, 0, 0, 0, 0}, {1001, 1000, 1001, 2001, 2000, 2001, 100, {10}}, {20}},
   points_past = {{sizeof points_past, 4096, 0, 4242, 0, 0, 0, 0}, {1001, 1000, 1001, 2001, 2000, 2001, 2, {10}}, {20}};
