@@ -7,7 +7,7 @@ extern "C" {
 #include "unix_cred/passing_ops.h"
 
 // binding.gyp compiles one OS file: FreeBSD and DragonFly answer an xucred, OpenBSD and NetBSD pid, uid, gid.
-static const unix_cred::Operation kOperations[] = {
+static const uc_operation kOperations[] = {
 #if defined(__FreeBSD__) || defined(__DragonFly__)
     {"peerXucred", uc_bsd_peer_xucred},
 #else

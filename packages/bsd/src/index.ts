@@ -16,17 +16,21 @@ const os = platformName();
 
 /** Whether this OS answers getXucred (FreeBSD, DragonFly); OpenBSD and NetBSD answer getUcred. */
 export const hasXucred: boolean = os === 'freebsd' || os === 'dragonfly';
+const servesThisOs = hasXucred || os === 'openbsd' || os === 'netbsd';
 
+// The ops of the OS's native file (its uc_operations table) this module calls; the loader checks them. Each BSD's
+// file has one peer op: FreeBSD and DragonFly's answers an xucred, OpenBSD and NetBSD's pid, uid and gid.
+const peerOps: Op[] = !servesThisOs ? ['peerXucred', 'peerUcred'] : hasXucred ? ['peerXucred'] : ['peerUcred'];
 const native = loadNative<Op>({
   packageName: '@unix-cred/bsd',
   moduleUrl: import.meta.url,
-  servesThisOs: hasXucred || os === 'openbsd' || os === 'netbsd',
+  servesThisOs,
   servedOsLabel: 'FreeBSD, DragonFly, OpenBSD and NetBSD',
-  ops: ['peerXucred', 'peerUcred', 'processCredentials', 'connWait', ...passingOps],
+  ops: [...peerOps, 'processCredentials', 'connWait', ...passingOps],
 });
 const { words } = native;
 
-// Each BSD's addon has one of the two ops (binding.gyp builds one OS file); the other OS's is absent.
+// The other BSDs' peer op is absent here.
 const absent = (feature: string): NativeOp => () => {
   throw unsupported(`${feature}; this is ${os}`);
 };
@@ -50,10 +54,10 @@ function readUcred(fd: number, arg: number): Ucred {
  * FreeBSD and DragonFly: LOCAL_PEERCRED. Throws ENOTCONN for a listening or unconnected socket,
  * ERR_UNIX_CRED_NOT_UNIX_SOCKET for TCP/UDP, ERR_UNIX_CRED_UNSUPPORTED on OpenBSD and NetBSD.
  */
-export const getXucred: (socket: SocketLike) => Xucred = peerQuery(readXucred, (cred) => ({ ...cred, groups: cred.groups.slice() }));
+export const getXucred: (socket: SocketLike) => Xucred = peerQuery(native, readXucred, (cred) => ({ ...cred, groups: cred.groups.slice() }));
 
 /** OpenBSD (SO_PEERCRED) and NetBSD (LOCAL_PEEREID). Throws ERR_UNIX_CRED_UNSUPPORTED on FreeBSD and DragonFly. */
-export const getUcred: (socket: SocketLike) => Ucred = peerQuery(readUcred, (cred) => ({ ...cred }));
+export const getUcred: (socket: SocketLike) => Ucred = peerQuery(native, readUcred, (cred) => ({ ...cred }));
 
 /**
  * The calling process's ids (credentials(7)). FreeBSD, DragonFly and OpenBSD: getresuid(2) and getresgid(2)

@@ -6,7 +6,7 @@ extern "C" {
 }
 #include "unix_cred/passing_ops.h"
 
-static const unix_cred::Operation kOperations[] = {
+static const uc_operation kOperations[] = {
     {"peerXucred", uc_darwin_peer_xucred},
     {"peerXucredPid", uc_darwin_peer_xucred_pid},
     {"peerPid", uc_darwin_peer_pid},

@@ -9,14 +9,16 @@ export type { Platform, ProcessCredentials, SocketLike } from '@unix-cred/intern
 export type { PeerAuditToken, Xucred, XucredPid } from './decode.js';
 export type { Passing, PassingOptions, PassingSocket, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
 
-type Op = 'peerXucred' | 'peerXucredPid' | 'peerPid' | 'peerEffectivePid' | 'processCredentials' | 'peerUuid' | 'peerEffectiveUuid' | 'peerToken' | PassingOp;
+// The ops of this package's native file (its uc_operations table) that this module calls; the loader checks them.
+const osOps = ['peerXucred', 'peerXucredPid', 'peerPid', 'peerEffectivePid', 'processCredentials', 'peerUuid', 'peerEffectiveUuid', 'peerToken'] as const;
+type Op = (typeof osOps)[number] | PassingOp;
 
 const native = loadNative<Op>({
   packageName: '@unix-cred/darwin',
   moduleUrl: import.meta.url,
   servesThisOs: process.platform === 'darwin',
   servedOsLabel: 'macOS',
-  ops: ['peerXucred', 'peerXucredPid', 'peerPid', 'peerEffectivePid', 'processCredentials', 'peerUuid', 'peerEffectiveUuid', 'peerToken', ...passingOps],
+  ops: [...osOps, ...passingOps],
 });
 const { words, ops } = native;
 
@@ -46,19 +48,19 @@ const copy = <T extends { groups: number[] }>(cred: T): T => ({ ...cred, groups:
  * LOCAL_PEERCRED. Throws ENOTCONN for a listening or unconnected socket (and a datagram socket: xucred is
  * for stream sockets), ERR_UNIX_CRED_NOT_UNIX_SOCKET for TCP/UDP.
  */
-export const getXucred: (socket: SocketLike) => Xucred = peerQuery(readXucred, copy);
+export const getXucred: (socket: SocketLike) => Xucred = peerQuery(native, readXucred, copy);
 
 /** getXucred plus LOCAL_PEERPID, in one native call (for the umbrella's getPeerCredentials). */
-export const getXucredAndPid: (socket: SocketLike) => XucredPid = peerQuery(readXucredPid, copy);
+export const getXucredAndPid: (socket: SocketLike) => XucredPid = peerQuery(native, readXucredPid, copy);
 
 /**
  * LOCAL_PEERPID: the pid of the process that last did I/O on the peer's socket (at connect or listen,
  * the peer itself). It changes when the peer hands its socket on, so it is read anew on every call.
  */
-export const getPeerPid: (socket: SocketLike) => number = peerQuery(readPid('peerPid', 'LOCAL_PEERPID'));
+export const getPeerPid: (socket: SocketLike) => number = peerQuery(native, readPid('peerPid', 'LOCAL_PEERPID'));
 
 /** LOCAL_PEEREPID: the effective pid: the process the peer acts for when it delegated (else as getPeerPid). */
-export const getPeerEffectivePid: (socket: SocketLike) => number = peerQuery(readPid('peerEffectivePid', 'LOCAL_PEEREPID'));
+export const getPeerEffectivePid: (socket: SocketLike) => number = peerQuery(native, readPid('peerEffectivePid', 'LOCAL_PEEREPID'));
 
 /** Reads an op of src/darwin_identity.c and decodes its bytes. */
 const readBytes =
@@ -74,17 +76,17 @@ const readBytes =
  * socket, as the canonical lowercase string. Like {@link getPeerPid} it follows the socket, so it is read anew on
  * every call. Throws what getPeerPid throws.
  */
-export const getPeerUuid: (socket: SocketLike) => string = peerQuery(readBytes('peerUuid', 'LOCAL_PEERUUID', decodeUuid));
+export const getPeerUuid: (socket: SocketLike) => string = peerQuery(native, readBytes('peerUuid', 'LOCAL_PEERUUID', decodeUuid));
 
 /** LOCAL_PEEREUUID: the executable UUID of the process the peer acts for when it delegated (else as getPeerUuid). */
-export const getPeerEffectiveUuid: (socket: SocketLike) => string = peerQuery(readBytes('peerEffectiveUuid', 'LOCAL_PEEREUUID', decodeUuid));
+export const getPeerEffectiveUuid: (socket: SocketLike) => string = peerQuery(native, readBytes('peerEffectiveUuid', 'LOCAL_PEEREUUID', decodeUuid));
 
 /**
  * LOCAL_PEERTOKEN: the audit token of the process that last did I/O on the peer's socket (the one getPeerPid
  * names), as its task holds it at the call: the 32 bytes and the pid, euid and egid in it. Read anew on every
  * call. Throws ENOTCONN also when that process has exited, and what getPeerPid throws.
  */
-export const getPeerAuditToken: (socket: SocketLike) => PeerAuditToken = peerQuery(readBytes('peerToken', 'LOCAL_PEERTOKEN', decodeAuditToken));
+export const getPeerAuditToken: (socket: SocketLike) => PeerAuditToken = peerQuery(native, readBytes('peerToken', 'LOCAL_PEERTOKEN', decodeAuditToken));
 
 /**
  * The calling process's ids (credentials(7)). macOS has no getresuid: `suid` and `sgid` are null, as are the

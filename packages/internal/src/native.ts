@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { constants } from 'node:os';
-import { UC_CHECK_LISTENING } from './peer.js';
+import { constants as osConstants } from 'node:os';
 import { notConnected, notUnixSocket, peerClosed, systemError, truncated, unsupported, type UnixCredError } from './errors.js';
 
 const require = createRequire(import.meta.url);
@@ -10,25 +9,43 @@ const nodeGypBuild = require('node-gyp-build') as (directory: string) => unknown
 /** One native operation (see include/unix_cred/os.h): >= 0 or an error code, or an ArrayBuffer for a large result. */
 export type NativeOp = (fd: number, arg: number) => number | ArrayBuffer;
 
-interface Codes {
-  LISTENING: number;
-  NO_PEER: number;
-  NOT_UNIX: number;
-  UNSUPPORTED: number;
-  BAD_VERSION: number;
-  BAD_LENGTH: number;
-  TRUNCATED: number;
-  NO_MEMORY: number;
-  WOULD_BLOCK: number;
-  PEER_CLOSED: number;
-  CHECK_LISTENING: number;
-  WORDS: number;
-}
+/** The error codes of include/unix_cred/os.h (UC_ERRORS) this JavaScript tells apart; the addon exports their values. */
+const errorNames = ['LISTENING', 'NO_PEER', 'NOT_UNIX', 'UNSUPPORTED', 'BAD_VERSION', 'BAD_LENGTH', 'TRUNCATED', 'NO_MEMORY', 'WOULD_BLOCK', 'PEER_CLOSED'] as const;
+
+/** The numbers of include/unix_cred/os.h (UC_CONSTANTS) and async.h this JavaScript reads; the addon exports their values. */
+const constantNames = [
+  'WORDS',
+  'CHECK_LISTENING',
+  'PEER_INET',
+  'KNOWN_SUID',
+  'KNOWN_FSUID',
+  'KNOWN_SGID',
+  'KNOWN_FSGID',
+  'PASS_CHECK',
+  'PASS_KEEP_PIDFD',
+  'CRED_MESSAGE',
+  'CRED_PID',
+  'CRED_GROUPS',
+  'CRED_PIDFD',
+  'CRED_DATAGRAM',
+  'PASS_MAX_SEND_FDS',
+  'PASS_MAX_RECEIVE_FDS',
+  'READABLE',
+  'WRITABLE',
+] as const;
+
+export type NativeConstants = Readonly<Record<(typeof constantNames)[number], number>>;
+type NativeErrors = Readonly<Record<(typeof errorNames)[number], number>>;
 
 export interface Native<Op extends string> {
   /** Fixed-size results of the last call. */
   readonly words: Uint32Array;
   readonly ops: Readonly<Record<Op, NativeOp>>;
+  /**
+   * The numbers C and JavaScript share, as the addon declares them (include/unix_cred/os.h). Off the package's
+   * OS, reading one throws ERR_UNIX_CRED_UNSUPPORTED, as every op does: read them in calls, never at load.
+   */
+  readonly constants: NativeConstants;
   /** Variable-size result of the last call, `result` being what the op returned. */
   bytes(result: number | ArrayBuffer): Uint8Array;
   /** A gid_t[] result of the last call. */
@@ -74,19 +91,45 @@ function opTable<Op extends string>(names: readonly Op[], pick: (name: Op) => Na
   return Object.fromEntries(names.map((name) => [name, pick(name)])) as Record<Op, NativeOp>;
 }
 
-type Addon<Op extends string> = { buffer: ArrayBuffer; codes: Codes } & Pick<Native<Op>, 'hold' | 'same' | 'release' | 'wait' | 'cancel'> & Record<Op, NativeOp>;
+type Addon<Op extends string> = { buffer: ArrayBuffer; errors: NativeErrors; constants: NativeConstants; ops: readonly string[] } & Pick<
+  Native<Op>,
+  'hold' | 'same' | 'release' | 'wait' | 'cancel'
+> &
+  Record<Op, NativeOp>;
+
+/**
+ * What the JavaScript needs of the addon and the addon lacks (a binary built from other sources): every op it
+ * calls, every number it reads. An empty list when none is missing.
+ */
+function missingFromAddon(addon: Partial<Addon<string>>, opNames: readonly string[]): string[] {
+  const exported = new Set(Array.isArray(addon.ops) ? addon.ops : []);
+  const absent = (table: object | undefined, names: readonly string[]) => names.filter((name) => typeof (table as Record<string, unknown> | undefined)?.[name] !== 'number');
+  return [
+    ...opNames.filter((name) => !exported.has(name) || typeof (addon as Record<string, unknown>)[name] !== 'function').map((name) => `op ${name}`),
+    ...absent(addon.errors, errorNames).map((name) => `error code ${name}`),
+    ...absent(addon.constants, constantNames).map((name) => `constant ${name}`),
+  ];
+}
+
+function binaryMismatch(packageName: string, missing: readonly string[]): UnixCredError {
+  const error = new Error(
+    `${packageName}: its native binary lacks ${missing.join(', ')}, which its JavaScript calls: the binary was built from other sources.\n` +
+      `  Rebuild it: npm rebuild ${packageName}  (or in this repository: pnpm --filter ${packageName} build)`,
+  );
+  return Object.assign(error, { code: 'ERR_UNIX_CRED_BINARY_MISMATCH', missing });
+}
 
 function wrap<Op extends string>(addon: Addon<Op>, opNames: readonly Op[]): Native<Op> {
-  const { codes } = addon;
-  if (codes.CHECK_LISTENING !== UC_CHECK_LISTENING) throw new Error('unix-cred: the native binary and its JavaScript disagree; rebuild it');
-  const inlineBytes = new Uint8Array(addon.buffer, codes.WORDS * 4);
-  const inlineWords = new Uint32Array(addon.buffer, codes.WORDS * 4);
+  const { errors: codes, constants } = addon;
+  const inlineBytes = new Uint8Array(addon.buffer, constants.WORDS * 4);
+  const inlineWords = new Uint32Array(addon.buffer, constants.WORDS * 4);
   const ops = opTable(opNames, (name) => addon[name]);
   const bytes = (result: number | ArrayBuffer): Uint8Array =>
     typeof result === 'number' ? inlineBytes.subarray(0, result) : new Uint8Array(result);
   return {
-    words: new Uint32Array(addon.buffer, 0, codes.WORDS),
+    words: new Uint32Array(addon.buffer, 0, constants.WORDS),
     ops,
+    constants,
     bytes,
     input: inlineBytes,
     wouldBlock: codes.WOULD_BLOCK,
@@ -119,7 +162,7 @@ function wrap<Op extends string>(addon: Addon<Op>, opNames: readonly Op[]): Nati
         case codes.TRUNCATED:
           throw truncated(feature);
         case codes.NO_MEMORY:
-          throw systemError(constants.errno.ENOMEM, syscall);
+          throw systemError(osConstants.errno.ENOMEM, syscall);
         case codes.PEER_CLOSED:
           throw peerClosed(feature);
         default:
@@ -149,11 +192,12 @@ function otherOs<Op extends string>(options: NativeOptions<Op>): Native<Op> {
   return {
     words: new Uint32Array(0),
     ops: opTable(options.ops, () => op),
+    constants: new Proxy({} as NativeConstants, { get: op }),
     bytes: () => new Uint8Array(0),
     gids: () => [],
     fail: op,
-    // Room for the inputs a passing call writes before its op throws.
-    input: new Uint8Array(4096),
+    // Nothing is written: a passing call reads a constant, which throws, first.
+    input: new Uint8Array(0),
     wouldBlock: 0,
     hold: op,
     same: op,
@@ -176,5 +220,7 @@ export function loadNative<Op extends string>(options: NativeOptions<Op>): Nativ
   } catch (cause) {
     throw missingBinary(options.packageName, directory, cause);
   }
+  const missing = missingFromAddon(addon as Partial<Addon<string>>, options.ops);
+  if (missing.length > 0) throw binaryMismatch(options.packageName, missing);
   return wrap(addon as Addon<Op>, options.ops);
 }

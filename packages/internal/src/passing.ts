@@ -104,18 +104,6 @@ export interface PassingPlatform {
   close?(fd: number): void;
 }
 
-// include/unix_cred/passing.h and async.h.
-const READABLE = 1;
-const WRITABLE = 2;
-const CHECK = 1;
-const KEEP_PIDFD = 2;
-const CRED_MESSAGE = 1;
-const CRED_PID = 2;
-const CRED_GROUPS = 4;
-const CRED_PIDFD = 8;
-const CRED_DATAGRAM = 16;
-const MAX_SEND_FDS = 253;
-const MAX_RECEIVE_FDS = 512;
 const DEFAULT_MAX_DATA = 65536;
 const MAX_DATA = 1 << 24;
 const NUL = new Uint8Array(1);
@@ -135,7 +123,7 @@ interface StreamHandle extends Handle {
 interface Target {
   /** The caller's descriptor number: acted on only before the call's first await. */
   fd: number;
-  /** CHECK until the descriptor has been seen to be AF_UNIX (once per net.Socket handle). */
+  /** The native PASS_CHECK bit until the descriptor has been seen to be AF_UNIX (once per net.Socket handle). */
   check: number;
   socket: Socket | null;
   handle: StreamHandle | null;
@@ -154,11 +142,12 @@ function isSocket(value: object): value is Socket {
   return typeof (value as Socket).isPaused === 'function' && typeof (value as Socket).cork === 'function';
 }
 
-function targetOf(socket: unknown): Target {
+/** The socket of a call; `check` is the native PASS_CHECK bit. */
+function targetOf(socket: unknown, check: number): Target {
   const handle = handleOf(socket) as StreamHandle | null;
-  if (handle === null) return { fd: rawDescriptor(socket), check: CHECK, socket: null, handle: null, copy: -1 };
+  if (handle === null) return { fd: rawDescriptor(socket), check, socket: null, handle: null, copy: -1 };
   if (!isSocket(socket as object)) throw invalidArgType('socket', 'a net.Socket, a descriptor number or an object with an fd property', socket);
-  return { fd: handle.fd, check: isKnownPeerSocket(handle) ? 0 : CHECK, socket: socket as Socket, handle, copy: -1 };
+  return { fd: handle.fd, check: isKnownPeerSocket(handle) ? 0 : check, socket: socket as Socket, handle, copy: -1 };
 }
 
 function checked(target: Target): void {
@@ -224,9 +213,9 @@ function holdForReceive(target: Target): void {
 }
 
 export function createPassing(native: Native<PassingOp>, platform: PassingPlatform): Passing {
-  const { ops, words, wouldBlock } = native;
+  const { ops, words, wouldBlock, constants } = native;
   // Descriptors in the inline byte area: sendFds's input, receiveFds's result when it fits there.
-  const inlineFds = new Int32Array(native.input.buffer, native.input.byteOffset, MAX_RECEIVE_FDS);
+  const inlineFds = new Int32Array(native.input.buffer, native.input.byteOffset, native.input.length >> 2);
   const fail = (result: number | ArrayBuffer, syscall: string, feature: string): void => {
     if (typeof result === 'number' && result < 0) native.fail(result, syscall, feature);
   };
@@ -348,16 +337,16 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
   }
 
   function enableCredentialPassing(target: Server | PassingSocket): void {
-    const rc = ops.passEnable(serverOrSocketDescriptor(target, 'enableCredentialPassing'), CHECK);
+    const rc = ops.passEnable(serverOrSocketDescriptor(target, 'enableCredentialPassing'), constants.PASS_CHECK);
     fail(rc, 'setsockopt', 'credential passing');
   }
 
   async function sendCredentials(socket: PassingSocket, options?: PassingOptions): Promise<void> {
     const signal = signalOf(options);
-    const target = targetOf(socket);
+    const target = targetOf(socket, constants.PASS_CHECK);
     await settled(target, () =>
       whileSending(target, () =>
-        attempt(target, WRITABLE, signal, (fd) => {
+        attempt(target, constants.WRITABLE, signal, (fd) => {
           const rc = ops.passSendCredentials(fd, target.check);
           if (rc === wouldBlock) return AGAIN;
           fail(rc, 'sendmsg', 'credentials');
@@ -372,15 +361,16 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
     const signal = signalOf(options);
     const keepPidfd = options?.pidfd ?? false;
     if (typeof keepPidfd !== 'boolean') throw invalidArgType('options.pidfd', 'a boolean', keepPidfd);
-    const target = targetOf(socket);
+    const target = targetOf(socket, constants.PASS_CHECK);
     holdForReceive(target);
     return settled(target, () =>
-      attempt(target, READABLE, signal, (fd) => {
-        const result = ops.passReceiveCredentials(fd, target.check | (keepPidfd ? KEEP_PIDFD : 0));
+      attempt(target, constants.READABLE, signal, (fd) => {
+        const result = ops.passReceiveCredentials(fd, target.check | (keepPidfd ? constants.PASS_KEEP_PIDFD : 0));
         if (result === wouldBlock) return AGAIN;
         fail(result, 'recvmsg', 'credentials');
         checked(target);
         const flags = words[0]!;
+        const { CRED_PIDFD, CRED_DATAGRAM, CRED_MESSAGE, CRED_PID, CRED_GROUPS } = constants;
         const pidfd = flags & CRED_PIDFD ? words[4]! : null;
         let credentials: ReceivedCredentials;
         try {
@@ -405,12 +395,13 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
     if (!Array.isArray(fds)) throw invalidArgType('fds', 'an array of descriptors', fds);
     // A copy, checked and sent: what the caller does to its array while the send waits changes nothing.
     const sent = fds.slice();
-    if (sent.length < 1 || sent.length > MAX_SEND_FDS) throw outOfRange('fds.length', `from 1 to ${MAX_SEND_FDS}`, sent.length);
+    const most = constants.PASS_MAX_SEND_FDS;
+    if (sent.length < 1 || sent.length > most) throw outOfRange('fds.length', `from 1 to ${most}`, sent.length);
     for (let i = 0; i < sent.length; i++) checkDescriptor(sent[i], 'fds', i);
     const data = options?.data ?? NUL;
     if (!(data instanceof Uint8Array)) throw invalidArgType('options.data', 'a Uint8Array', data);
     if (data.length < 1) throw outOfRange('options.data.length', 'at least 1 (descriptors travel with a byte)', data.length);
-    const target = targetOf(socket);
+    const target = targetOf(socket, constants.PASS_CHECK);
     await settled(target, () => whileSending(target, () => sendData(target, sent, data, signal)));
   }
 
@@ -434,24 +425,24 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
   function sendData(target: Target, fds: readonly number[], data: Uint8Array, signal: AbortSignal | undefined): void | Promise<void> {
     let offset = 0;
     for (let count = fds.length; offset < data.length; count = 0) {
-      const sent = attempt(target, WRITABLE, count > 0 ? signal : undefined, (fd) => sendChunk(target, fd, fds, data, offset, count));
+      const sent = attempt(target, constants.WRITABLE, count > 0 ? signal : undefined, (fd) => sendChunk(target, fd, fds, data, offset, count));
       if (typeof sent !== 'number') return sent.then((first) => sendRest(target, fds, data, offset + first));
       offset += sent;
     }
   }
 
   async function sendRest(target: Target, fds: readonly number[], data: Uint8Array, offset: number): Promise<void> {
-    while (offset < data.length) offset += await attempt(target, WRITABLE, undefined, (fd) => sendChunk(target, fd, fds, data, offset, 0));
+    while (offset < data.length) offset += await attempt(target, constants.WRITABLE, undefined, (fd) => sendChunk(target, fd, fds, data, offset, 0));
   }
 
   async function receiveFds(socket: PassingSocket, options?: ReceiveFdsOptions): Promise<ReceivedFds> {
     const signal = signalOf(options);
-    const maxFds = Math.min(integerOption(options?.maxFds, 'options.maxFds', 0, 0x7fffffff, MAX_SEND_FDS), MAX_RECEIVE_FDS);
+    const maxFds = Math.min(integerOption(options?.maxFds, 'options.maxFds', 0, 0x7fffffff, constants.PASS_MAX_SEND_FDS), constants.PASS_MAX_RECEIVE_FDS);
     const maxData = integerOption(options?.maxData, 'options.maxData', 1, MAX_DATA, DEFAULT_MAX_DATA);
-    const target = targetOf(socket);
+    const target = targetOf(socket, constants.PASS_CHECK);
     holdForReceive(target);
     return settled(target, () =>
-      attempt(target, READABLE, signal, (fd) => {
+      attempt(target, constants.READABLE, signal, (fd) => {
         words[0] = maxData;
         const result = ops.passReceiveFds(fd, (maxFds << 1) | target.check);
         if (result === wouldBlock) return AGAIN;

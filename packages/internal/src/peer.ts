@@ -1,7 +1,5 @@
 import { checkDescriptor, handleOf, rawDescriptor, type Handle } from './descriptor.js';
-
-/** The `arg` bit that makes a native peer query refuse a listening socket (include/unix_cred/os.h). */
-export const UC_CHECK_LISTENING = 1;
+import type { Native } from './native.js';
 
 // What the peer queries learnt about a net.Socket, kept on its libuv handle under this symbol (so for the life
 // of the handle, and keyed by handle, never by descriptor number): present once the descriptor answered a
@@ -23,7 +21,7 @@ export function markKnownPeerSocket(handle: Handle): void {
   if (answered[kAnswers] === undefined && Object.isExtensible(answered)) answered[kAnswers] = [];
 }
 
-/** A peer query: `read(fd, arg)` asks the kernel; arg carries UC_CHECK_LISTENING where the check is still due. */
+/** A peer query: `read(fd, arg)` asks the kernel; arg carries the native CHECK_LISTENING bit where the check is still due. */
 export type PeerRead<T> = (fd: number, arg: number) => T;
 
 /**
@@ -32,16 +30,17 @@ export type PeerRead<T> = (fd: number, arg: number) => T;
  * cached for the life of its handle (peer credentials never change for the life of a connection) and
  * each caller gets its own copy; without it every call reads anew (for results that are resources).
  */
-export function peerQuery<T>(read: PeerRead<T>, copy?: (value: T) => T): (socket: unknown) => T {
+export function peerQuery<T>(native: Pick<Native<string>, 'constants'>, read: PeerRead<T>, copy?: (value: T) => T): (socket: unknown) => T {
   const slot = copy === undefined ? -1 : slots++;
+  const { constants } = native;
   return (socket) => {
-    if (typeof socket === 'number') return read(checkDescriptor(socket), UC_CHECK_LISTENING);
+    if (typeof socket === 'number') return read(checkDescriptor(socket), constants.CHECK_LISTENING);
     const handle = handleOf(socket) as Answered | null;
-    if (handle === null) return read(rawDescriptor(socket), UC_CHECK_LISTENING);
+    if (handle === null) return read(rawDescriptor(socket), constants.CHECK_LISTENING);
     let answers = handle[kAnswers];
     let value = slot < 0 || answers === undefined ? undefined : (answers[slot] as T | undefined);
     if (value === undefined) {
-      value = read(handle.fd, answers === undefined ? UC_CHECK_LISTENING : 0);
+      value = read(handle.fd, answers === undefined ? constants.CHECK_LISTENING : 0);
       // A handle that cannot take the symbol (a frozen stand-in) is checked and read on every call.
       if (answers === undefined && Object.isExtensible(handle)) handle[kAnswers] = answers = [];
       if (slot >= 0 && answers !== undefined) answers[slot] = value;

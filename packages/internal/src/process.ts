@@ -1,4 +1,4 @@
-import type { Native } from './native.js';
+import type { Native, NativeConstants } from './native.js';
 
 /**
  * The identifiers of the calling process, as credentials(7) lists them. An id the OS has no call for is
@@ -36,14 +36,12 @@ export interface ProcessCredentials {
   groups: number[];
 }
 
-// The bits of words[0] (include/unix_cred/process.h): which optional ids the OS reported.
-const KNOWN_SUID = 1;
-const KNOWN_FSUID = 2;
-const KNOWN_SGID = 4;
-const KNOWN_FSGID = 8;
-
-/** The result of a native process-credentials op (layout in include/unix_cred/process.h). */
-export function decodeProcessCredentials(words: ArrayLike<number>, groups: number[]): ProcessCredentials {
+/**
+ * The result of a native process-credentials op (layout in include/unix_cred/process.h; words[0] holds the
+ * KNOWN_* bits of the optional ids the OS reported).
+ */
+export function decodeProcessCredentials(words: ArrayLike<number>, groups: number[], constants: Pick<NativeConstants, 'KNOWN_SUID' | 'KNOWN_FSUID' | 'KNOWN_SGID' | 'KNOWN_FSGID'>): ProcessCredentials {
+  const { KNOWN_SUID, KNOWN_FSUID, KNOWN_SGID, KNOWN_FSGID } = constants;
   const known = words[0]!;
   const optional = (bit: number, index: number): number | null => (known & bit ? words[index]! : null);
   return {
@@ -67,5 +65,5 @@ export function decodeProcessCredentials(words: ArrayLike<number>, groups: numbe
 export function readProcessCredentials<Op extends string>(native: Native<Op>, op: Op): ProcessCredentials {
   const result = native.ops[op](0, 0);
   if (typeof result === 'number' && result < 0) native.fail(result, 'getgroups', 'getgroups');
-  return decodeProcessCredentials(native.words, native.gids(result));
+  return decodeProcessCredentials(native.words, native.gids(result), native.constants);
 }

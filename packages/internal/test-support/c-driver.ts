@@ -4,7 +4,7 @@
  * scenario file, and returns what each scenario's op answered.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +13,23 @@ import { expect } from 'vitest';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const internalInclude = join(here, '..', 'include');
 
-/** The UC_* codes of include/unix_cred/os.h, by name without the UC_E_ prefix (NO_PEER, NOT_UNIX, ...). */
-export const UC: Readonly<Record<string, number>> = Object.fromEntries(
-  [...readFileSync(join(internalInclude, 'unix_cred', 'os.h'), 'utf8').matchAll(/#define UC_E_(\w+) \((-\d+)\)/g)].map((m) => [m[1]!, Number(m[2])]),
-);
+/** The contract of include/unix_cred/os.h as C compiles it: c/contract.c prints its UC_ERRORS and UC_CONSTANTS. */
+function readContract(): { errors: Record<string, number>; constants: Record<string, number> } {
+  const work = mkdtempSync(join(tmpdir(), 'unix-cred-contract-'));
+  try {
+    const binary = join(work, 'contract');
+    execFileSync(process.env.CC ?? 'cc', ['-std=c11', '-Wall', '-Wextra', '-Werror', `-I${internalInclude}`, join(here, 'c', 'contract.c'), '-o', binary], { stdio: ['ignore', 'pipe', 'pipe'] });
+    return JSON.parse(execFileSync(binary, { encoding: 'utf8' }));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+const contract = readContract();
+
+/** The UC_E_* codes, by name without the prefix (NO_PEER, NOT_UNIX, ...). */
+export const UC: Readonly<Record<string, number>> = contract.errors;
+/** The UC_* constants, by name without the prefix (KNOWN_SUID, PASS_CHECK, ...). */
+export const UC_CONSTANTS: Readonly<Record<string, number>> = contract.constants;
 
 export interface DriverSpec {
   /** The package under test; its src/ is on the include path. */

@@ -1,7 +1,8 @@
 /** Logic tests of an OS's process.c against c/process_scenarios.h, shared by the platform packages. */
 import { describe, expect, it } from 'vitest';
+import type { NativeConstants } from '../src/native.js';
 import { decodeProcessCredentials } from '../src/process.js';
-import { checkScenario, runScenarios, UC, type DriverSpec, type Expected } from './c-driver.js';
+import { checkScenario, runScenarios, UC, UC_CONSTANTS, type DriverSpec, type Expected } from './c-driver.js';
 
 /** The expected results of UC_PROCESS_SCENARIOS(op); `saved`: whether the OS reports the saved ids. */
 export function processCases(saved: boolean): [string, Expected][] {
@@ -29,7 +30,7 @@ export function describeProcessScenarios(os: string, spec: DriverSpec, saved: bo
     it('runs no scenario without an expectation', () => expect(results.size).toBe(cases.length));
     it('decodes to the API object: an id the OS has no call for is null', () => {
       const { words, groups } = results.get('process: normal')!;
-      expect(decodeProcessCredentials(words, groups)).toEqual({
+      expect(decodeProcessCredentials(words, groups, UC_CONSTANTS as NativeConstants)).toEqual({
         pid: 4242, ppid: 4000, pgid: 4100, sid: 3900,
         ruid: 1000, euid: 1001, suid: saved ? 1002 : null, fsuid: null,
         rgid: 2000, egid: 2001, sgid: saved ? 2002 : null, fsgid: null,

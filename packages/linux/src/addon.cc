@@ -2,7 +2,7 @@
 #include "linux_ops.h"
 #include "unix_cred/passing_ops.h"
 
-static const unix_cred::Operation kOperations[] = {
+static const uc_operation kOperations[] = {
     {"peerCred", uc_linux_peer_cred},
     {"peerCredGroups", uc_linux_peer_cred_groups},
     {"peerGroups", uc_linux_peer_groups},

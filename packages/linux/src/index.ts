@@ -19,14 +19,16 @@ export interface Ucred {
   gid: number;
 }
 
-type Op = 'peerCred' | 'peerCredGroups' | 'peerGroups' | 'peerPidfd' | 'peerSecurity' | 'pidfdAlive' | 'pidfdSignal' | 'close' | 'processCredentials' | PassingOp;
+// The ops of this package's native file (its uc_operations table) that this module calls; the loader checks them.
+const osOps = ['peerCred', 'peerCredGroups', 'peerGroups', 'peerPidfd', 'peerSecurity', 'pidfdAlive', 'pidfdSignal', 'close', 'processCredentials'] as const;
+type Op = (typeof osOps)[number] | PassingOp;
 
 const native: Native<Op> = loadNative<Op>({
   packageName: '@unix-cred/linux',
   moduleUrl: import.meta.url,
   servesThisOs: process.platform === 'linux',
   servedOsLabel: 'Linux',
-  ops: ['peerCred', 'peerCredGroups', 'peerGroups', 'peerPidfd', 'peerSecurity', 'pidfdAlive', 'pidfdSignal', 'close', 'processCredentials', ...passingOps],
+  ops: [...osOps, ...passingOps],
 });
 const { words, ops } = native;
 
@@ -84,16 +86,16 @@ function readPidfd(fd: number, arg: number): PeerPidfd {
  * @throws `TypeError` / `RangeError` for an argument that is no socket or descriptor; `ERR_SOCKET_CLOSED` for a `net.Socket` without one.
  * @throws `ERR_UNIX_CRED_UNSUPPORTED` on another OS.
  */
-export const getUcred: (socket: SocketLike) => Ucred = peerQuery(readUcred, (cred) => ({ pid: cred.pid, uid: cred.uid, gid: cred.gid }));
+export const getUcred: (socket: SocketLike) => Ucred = peerQuery(native, readUcred, (cred) => ({ pid: cred.pid, uid: cred.uid, gid: cred.gid }));
 
 /**
  * SO_PEERGROUPS: the peer's supplementary groups as the kernel holds them (as /proc/<pid>/status shows), any
  * number of them. Throws what {@link getUcred} throws, and `ERR_UNIX_CRED_UNSUPPORTED` before Linux 4.13.
  */
-export const getPeerGroups: (socket: SocketLike) => number[] = peerQuery(readGroups, (groups) => groups.slice());
+export const getPeerGroups: (socket: SocketLike) => number[] = peerQuery(native, readGroups, (groups) => groups.slice());
 
 /** {@link getUcred} and {@link getPeerGroups} together, in one native call; throws what they throw. */
-export const getUcredGroups: (socket: SocketLike) => UcredGroups = peerQuery(readUcredGroups, (cred) => ({
+export const getUcredGroups: (socket: SocketLike) => UcredGroups = peerQuery(native, readUcredGroups, (cred) => ({
   pid: cred.pid,
   uid: cred.uid,
   gid: cred.gid,
@@ -101,7 +103,7 @@ export const getUcredGroups: (socket: SocketLike) => UcredGroups = peerQuery(rea
 }));
 
 /** SO_PEERSEC: the peer's LSM label (SELinux, AppArmor, Smack), or null when no LSM labels sockets. Throws what {@link getUcred} throws. */
-export const getPeerSecurityContext: (socket: SocketLike) => string | null = peerQuery(readSecurityContext, (label) => label);
+export const getPeerSecurityContext: (socket: SocketLike) => string | null = peerQuery(native, readSecurityContext, (label) => label);
 
 /**
  * SO_PEERPIDFD (Linux 6.5+): a pidfd of the peer process, close-on-exec. The caller owns it and must close it.
@@ -113,7 +115,7 @@ export function getPeerPidfd(socket: SocketLike): number {
 }
 
 /** {@link getPeerPidfd} plus the peer's pid (from SO_PEERCRED in the same call). The caller owns the pidfd; a new one on every call. */
-export const openPeerPidfd: (socket: SocketLike) => PeerPidfd = peerQuery(readPidfd);
+export const openPeerPidfd: (socket: SocketLike) => PeerPidfd = peerQuery(native, readPidfd);
 
 /** Whether the process a pidfd refers to is still running (not yet exited; a zombie counts as exited). Throws `EBADF` for a closed pidfd. */
 export function pidfdIsAlive(pidfd: number): boolean {

@@ -6,7 +6,7 @@ extern "C" {
 }
 #include "unix_cred/passing_ops.h"
 
-static const unix_cred::Operation kOperations[] = {
+static const uc_operation kOperations[] = {
     {"peerUcred", uc_solaris_peer_ucred},
     {"processCredentials", uc_solaris_process_credentials},
     UC_PASSING_OPERATIONS,

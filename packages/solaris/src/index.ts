@@ -10,16 +10,18 @@ export type { PeerUcred } from './decode.js';
 export type { Passing, PassingOptions, PassingSocket, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
 export { effectiveCredentials } from './decode.js';
 
-const native = loadNative<'peerUcred' | 'processCredentials' | PassingOp>({
+// The ops of this package's native file (its uc_operations table) that this module calls; the loader checks them.
+const osOps = ['peerUcred', 'processCredentials'] as const;
+type Op = (typeof osOps)[number] | PassingOp;
+
+const native = loadNative<Op>({
   packageName: '@unix-cred/solaris',
   moduleUrl: import.meta.url,
   servesThisOs: process.platform === 'sunos',
   servedOsLabel: 'Solaris and illumos',
-  ops: ['peerUcred', 'processCredentials', ...passingOps],
+  ops: [...osOps, ...passingOps],
 });
 const { words, ops } = native;
-// The arg bit that lets the op answer for AF_INET and AF_INET6 sockets (UC_SOLARIS_INET in src/solaris_ops.h).
-const INET = 2;
 
 function readPeerUcred(fd: number, arg: number): PeerUcred {
   const result = ops.peerUcred(fd, arg);
@@ -29,8 +31,8 @@ function readPeerUcred(fd: number, arg: number): PeerUcred {
 
 const copy = (cred: PeerUcred): PeerUcred => ({ ...cred, groups: cred.groups.slice() });
 // Two queries, so two caches: an answer for a TCP socket is never handed to a call that did not allow inet.
-const unixPeerUcred = peerQuery(readPeerUcred, copy);
-const inetPeerUcred = peerQuery((fd, arg) => readPeerUcred(fd, arg | INET), copy);
+const unixPeerUcred = peerQuery(native, readPeerUcred, copy);
+const inetPeerUcred = peerQuery(native, (fd, arg) => readPeerUcred(fd, arg | native.constants.PEER_INET), copy);
 
 /** Options of {@link getPeerUcred}. */
 export interface PeerUcredOptions {

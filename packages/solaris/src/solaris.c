@@ -3,7 +3,7 @@
  * Built with -D_XOPEN_SOURCE=600 -D__EXTENSIONS__ (docs/platforms.md section 7). Reviewed against docs/platforms.md
  * sections 1 to 3 and the manual: the ucred_t pointer must be NULL on entry (else getpeerucred reuses it), every
  * getter answers -1 for a field it cannot report, and getpeerucred answers for local TCP too (AF_INET, AF_INET6),
- * which is reported only where the caller asks for it (UC_SOLARIS_INET).
+ * which is reported only where the caller asks for it (UC_PEER_INET).
  */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -43,7 +43,7 @@ static int put_ucred(const ucred_t *cred, uc_out *out) {
 static int check_family(int fd, int arg) {
   int family = uc_socket_family(fd);
   if (family < 0) return family;
-  if (family == AF_UNIX || ((arg & UC_SOLARIS_INET) && (family == AF_INET || family == AF_INET6))) return 0;
+  if (family == AF_UNIX || ((arg & UC_PEER_INET) && (family == AF_INET || family == AF_INET6))) return 0;
   return UC_E_NOT_UNIX;
 }
 

@@ -3,8 +3,7 @@
 #define UNIX_CRED_SOLARIS_OPS_H
 #include "unix_cred/os.h"
 
-/* arg: UC_CHECK_LISTENING, and UC_SOLARIS_INET to answer for AF_INET and AF_INET6 sockets too. */
-#define UC_SOLARIS_INET 2
+/* arg: UC_CHECK_LISTENING, and UC_PEER_INET to answer for AF_INET and AF_INET6 sockets too. */
 int uc_solaris_peer_ucred(int fd, int arg, uc_out *out);
 /* process.c: the calling process's ids. */
 int uc_solaris_process_credentials(int fd, int arg, uc_out *out);

@@ -13,11 +13,6 @@
 
 namespace unix_cred {
 
-struct Operation {
-  const char *name;
-  uc_op op;
-};
-
 struct Instance;
 
 struct Binding {
@@ -72,7 +67,7 @@ inline napi_value Call(napi_env env, napi_callback_info info) {
   return result;
 }
 
-inline Napi::Object Init(Napi::Env env, Napi::Object exports, const Operation *ops, size_t count) {
+inline Napi::Object Init(Napi::Env env, Napi::Object exports, const uc_operation *ops, size_t count) {
   Instance *instance = new Instance();
   env.SetInstanceData<Instance>(instance);
   Napi::ArrayBuffer buffer = Napi::ArrayBuffer::New(env, UC_WORDS * sizeof(uint32_t) + UC_INLINE_BYTES);
@@ -82,28 +77,32 @@ inline Napi::Object Init(Napi::Env env, Napi::Object exports, const Operation *o
   instance->bindings.reserve(count);
   exports.Set("buffer", buffer);
 
-  Napi::Object codes = Napi::Object::New(env);
-  codes.Set("LISTENING", UC_E_LISTENING);
-  codes.Set("NO_PEER", UC_E_NO_PEER);
-  codes.Set("NOT_UNIX", UC_E_NOT_UNIX);
-  codes.Set("UNSUPPORTED", UC_E_UNSUPPORTED);
-  codes.Set("BAD_VERSION", UC_E_BAD_VERSION);
-  codes.Set("BAD_LENGTH", UC_E_BAD_LENGTH);
-  codes.Set("TRUNCATED", UC_E_TRUNCATED);
-  codes.Set("NO_MEMORY", UC_E_NO_MEMORY);
-  codes.Set("WOULD_BLOCK", UC_E_WOULD_BLOCK);
-  codes.Set("PEER_CLOSED", UC_E_PEER_CLOSED);
-  codes.Set("CHECK_LISTENING", UC_CHECK_LISTENING);
-  codes.Set("WORDS", UC_WORDS);
-  exports.Set("codes", codes);
+  // The contract of unix_cred/os.h by name, for JavaScript to read rather than copy.
+  Napi::Object errors = Napi::Object::New(env);
+#define UC_EXPORT_ERROR(name, value) errors.Set(#name, static_cast<int32_t>(UC_E_##name));
+  UC_ERRORS(UC_EXPORT_ERROR)
+#undef UC_EXPORT_ERROR
+  exports.Set("errors", errors);
+  Napi::Object constants = Napi::Object::New(env);
+#define UC_EXPORT_CONSTANT(name, value) constants.Set(#name, static_cast<int32_t>(UC_##name));
+  UC_CONSTANTS(UC_EXPORT_CONSTANT)
+#undef UC_EXPORT_CONSTANT
+  // The events of the wait function (unix_cred/async.h).
+  constants.Set("READABLE", static_cast<int32_t>(UV_READABLE));
+  constants.Set("WRITABLE", static_cast<int32_t>(UV_WRITABLE));
+  exports.Set("constants", constants);
   async::Export(env, exports);
 
+  // The ops, and their names: the loader checks every op its JavaScript calls is among them.
+  Napi::Array names = Napi::Array::New(env, count);
   for (size_t i = 0; i < count; i++) {
     instance->bindings.push_back({instance, ops[i].op});
     napi_value fn;
     napi_create_function(env, ops[i].name, NAPI_AUTO_LENGTH, Call, &instance->bindings.back(), &fn);
     exports.Set(ops[i].name, Napi::Value(env, fn));
+    names.Set(static_cast<uint32_t>(i), ops[i].name);
   }
+  exports.Set("ops", names);
   return exports;
 }
 

@@ -36,22 +36,8 @@
 #include "unix_cred/posix.h"
 #include "unix_cred/passing_ops.h"
 
-#define UC_PASS_CHECK 1
-#define UC_PASS_KEEP_PIDFD 2
-
-#define UC_PASS_ENABLED_CREDENTIALS 1u /* the kernel attaches the sender's credentials to what it sends */
-#define UC_PASS_ENABLED_PIDFD 2u       /* and a pidfd of the sender (Linux SO_PASSPIDFD) */
-
-#define UC_CRED_MESSAGE 1u /* a credential message arrived with the byte */
-#define UC_CRED_PID 2u     /* it had a pid */
-#define UC_CRED_GROUPS 4u  /* it had the groups (in bytes) */
-#define UC_CRED_PIDFD 8u   /* words[4] holds a pidfd of the sender, which the caller owns */
-#define UC_CRED_DATAGRAM 16u /* none came on a datagram socket, which has no peer whose credentials could stand in */
-
-/* Most descriptors one send carries: Linux's SCM_MAX_FD, so the same call works everywhere. */
-#define UC_PASS_MAX_FDS 253
-/* Room to receive: all a message may carry (Linux 253, macOS 512), else the kernel truncates it, plus credentials. */
-#define UC_PASS_CONTROL_SIZE (sizeof(int) * 512 + 1024)
+/* Room to receive: all a message may carry (UC_PASS_MAX_RECEIVE_FDS), else the kernel truncates it, plus credentials. */
+#define UC_PASS_CONTROL_SIZE (sizeof(int) * UC_PASS_MAX_RECEIVE_FDS + 1024)
 
 typedef union uc_pass_control {
   struct cmsghdr header; /* aligns the buffer for the CMSG_* macros */
@@ -322,7 +308,7 @@ static inline int uc_pass_send_fds_with(int fd, int arg, uc_out *out) {
   int rc = uc_pass_check_connected(fd, arg);
   if (rc != 0) return rc;
   size_t count = (size_t)((unsigned)arg >> 1), len = out->words[0];
-  if (count > UC_PASS_MAX_FDS || len == 0 || count * sizeof(int) + len > out->capacity) return -EINVAL;
+  if (count > UC_PASS_MAX_SEND_FDS || len == 0 || count * sizeof(int) + len > out->capacity) return -EINVAL;
   const unsigned char *data = out->bytes + count * sizeof(int);
   if (count == 0) return uc_pass_send(fd, data, len, NULL, 0);
   uc_pass_control control;
@@ -338,7 +324,7 @@ static inline int uc_pass_receive_fds_with(const uc_pass_os *os, int fd, int arg
   int rc = uc_pass_check_connected(fd, arg);
   if (rc != 0) return rc;
   size_t keep = (size_t)((unsigned)arg >> 1), room = out->words[0];
-  if (keep > UC_PASS_CONTROL_SIZE / sizeof(int) || room == 0) return -EINVAL;
+  if (keep > UC_PASS_MAX_RECEIVE_FDS || room == 0) return -EINVAL;
   unsigned char *bytes = uc_out_reserve(out, keep * sizeof(int) + room);
   if (bytes == NULL) return UC_E_NO_MEMORY;
   uc_received r;

@@ -3,7 +3,7 @@
  * result's layout. An OS file fills a uc_process_ids with what its own calls give (getresuid, setfsuid,
  * ucred_get ...) and hands it to uc_put_process.
  *
- * words: [0] UC_KNOWN_* bits of the optional ids the OS reported, [1] pid, [2] ppid, [3] pgid, [4] sid,
+ * words: [0] UC_KNOWN_* bits (unix_cred/os.h) of the optional ids the OS reported, [1] pid, [2] ppid, [3] pgid, [4] sid,
  * [5] ruid, [6] euid, [7] suid, [8] fsuid, [9] rgid, [10] egid, [11] sgid, [12] fsgid;
  * bytes: the groups as getgroups(2) gives them. Returns their byte count.
  */
@@ -15,11 +15,6 @@
 #include <unistd.h>
 
 #include "unix_cred/os.h"
-
-#define UC_KNOWN_SUID 1u
-#define UC_KNOWN_FSUID 2u
-#define UC_KNOWN_SGID 4u
-#define UC_KNOWN_FSGID 8u
 
 typedef struct uc_process_ids {
   unsigned known; /* UC_KNOWN_* bits: which of suid, fsuid, sgid, fsgid hold a value */

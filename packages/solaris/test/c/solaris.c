@@ -26,7 +26,7 @@ static const fake_peer unconnected = {.error = ENOTCONN};
 static const fake_peer not_supported = {.error = ENOTSUP};
 
 #define UNIX(peer_) .family = AF_UNIX, .peer = &(peer_)
-#define INET (UC_CHECK_LISTENING | UC_SOLARIS_INET)
+#define INET (UC_CHECK_LISTENING | UC_PEER_INET)
 
 const uc_scenario uc_scenarios[] = {
     {"normal", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(normal)},
