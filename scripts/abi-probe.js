@@ -6,7 +6,7 @@
 // values that differ and exits 1; 2 when the probe cannot be built or run.
 //
 // usage: node scripts/abi-probe.js [<os>] [--headers=system|standin] [--target=<zig target>] [--expected=<file>]
-//                                  [--json] [-D<NAME>=<VALUE>]...
+//                                  [--json | --macros] [-D<NAME>=<VALUE>]...
 //   <os>       freebsd, dragonfly, netbsd, openbsd, darwin, illumos; default: the OS this runs on
 //   system     (default) this machine's headers and C compiler ($CC, else cc, gcc or clang), probe run here
 //   standin    the stand-in headers of the logic tests (-nostdinc), compiled and run on Linux; -D adds defines
@@ -14,6 +14,8 @@
 //   --target   compile for a zig target (x86_64-macos, aarch64-macos) with the zig of devDependencies, without
 //              running: the values are read from the object file
 //   --json     print the comparison as JSON instead of the table
+//   --macros   print the names of the object-like macros the probe sees defined, instead of probing (the test
+//              checks that every one the native files use is in the expected file)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,7 +59,7 @@ const ENTRY_SIZE = NAME_SIZE + 16;
 class ProbeError extends Error {}
 
 function parseArguments(argv) {
-  const options = { os: undefined, headers: 'system', target: undefined, expected: undefined, json: false, defines: [] };
+  const options = { os: undefined, headers: 'system', target: undefined, expected: undefined, json: false, macros: false, defines: [] };
   for (const argument of argv) {
     const [flag, value] = argument.split(/=(.*)/s);
     if (argument.startsWith('-D')) options.defines.push(argument.slice(2));
@@ -65,6 +67,7 @@ function parseArguments(argv) {
     else if (flag === '--target' && value) options.target = value;
     else if (flag === '--expected' && value) options.expected = value;
     else if (argument === '--json') options.json = true;
+    else if (argument === '--macros') options.macros = true;
     else if (!argument.startsWith('-') && options.os === undefined) options.os = argument;
     else throw new ProbeError(`unknown argument ${argument}`);
   }
@@ -134,8 +137,8 @@ function readObject(bytes) {
   throw new ProbeError('the probe table has no last entry');
 }
 
-/** Builds the probe and returns its values: [{ name, value (null: absent) }]. */
-function probe(options) {
+/** The compiler, its arguments before the source, and the probe's source, for the options' headers. */
+function compilation(options) {
   const spec = probes[options.os];
   const packageDir = join(root, 'packages', spec.package);
   const source = join(packageDir, 'probe', `${spec.source ?? options.os}.c`);
@@ -144,28 +147,37 @@ function probe(options) {
   const predefined = options.headers === 'standin' ? spec.predefined.filter((define) => !given.has(define.split('=')[0])) : [];
   const defines = [...predefined, ...(spec.build ?? []), ...options.defines].map((define) => `-D${define}`);
   const common = ['-std=c11', '-Wall', '-Wextra', '-Werror', ...defines, `-I${join(root, 'packages', 'internal', 'probe')}`];
+  if (options.target !== undefined) return { command: zig(), args: ['cc', '-target', options.target, ...common], source };
+  if (options.headers === 'system') return { command: compiler(), args: common, source };
+  const standins = [...spec.standins.map((dir) => join(packageDir, dir)), ...(spec.bsd ? [join(testSupport, 'standin', 'bsd')] : []), join(testSupport, 'standin', 'libc')];
+  // The host is Linux; the probe must see only the stand-ins of its OS, as the logic tests do.
+  const notLinux = ['-U__linux__', '-U__linux', '-Ulinux', '-U__gnu_linux__'];
+  return { command: compiler(), args: [...common, '-nostdinc', ...notLinux, ...standins.map((dir) => `-I${dir}`)], source };
+}
+
+/** Builds the probe and returns its values: [{ name, value (null: absent) }]. */
+function probe(options) {
+  const { command, args, source } = compilation(options);
   const work = mkdtempSync(join(tmpdir(), 'unix-cred-abi-probe-'));
   try {
+    const output = join(work, options.target !== undefined ? 'probe.o' : 'probe');
     if (options.target !== undefined) {
-      const object = join(work, 'probe.o');
-      build(zig(), ['cc', '-target', options.target, ...common, '-c', source, '-o', object]);
-      return readObject(readFileSync(object));
+      build(command, [...args, '-c', source, '-o', output]);
+      return readObject(readFileSync(output));
     }
-    const binary = join(work, 'probe');
-    const headers =
-      options.headers === 'standin'
-        ? [
-            '-nostdinc',
-            // The host is Linux; the probe must see only the stand-ins of its OS, as the logic tests do.
-            '-U__linux__', '-U__linux', '-Ulinux', '-U__gnu_linux__',
-            ...[...spec.standins.map((dir) => join(packageDir, dir)), ...(spec.bsd ? [join(testSupport, 'standin', 'bsd')] : []), join(testSupport, 'standin', 'libc')].map((dir) => `-I${dir}`),
-          ]
-        : [];
-    build(compiler(), [...common, ...headers, source, '-o', binary]);
-    return parseOutput(execFileSync(binary, { encoding: 'utf8' }));
+    build(command, [...args, source, '-o', output]);
+    return parseOutput(execFileSync(output, { encoding: 'utf8' }));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The object-like macros defined where the probe's table starts (the headers', the compiler's, the -D ones). */
+function definedMacros(options) {
+  const { command, args, source } = compilation(options);
+  const result = spawnSync(command, [...args, '-E', '-dM', source], { encoding: 'utf8' });
+  if (result.status !== 0) throw new ProbeError(`${command} ${args.join(' ')} -E -dM failed:\n${result.stderr || result.error}`);
+  return [...result.stdout.matchAll(/^#define (\w+)[ \n]/gm)].map((match) => match[1]);
 }
 
 /** Each name of either side with its expected text, the probe's value and whether they agree. */
@@ -189,6 +201,10 @@ function table(rows, headersLabel) {
 
 function main() {
   const options = parseArguments(process.argv.slice(2));
+  if (options.macros) {
+    console.log(definedMacros(options).join('\n'));
+    return 0;
+  }
   const spec = probes[options.os];
   const expectedFile = options.expected ?? join(root, 'packages', spec.package, 'probe', `${options.os}.expected`);
   const expected = readExpected(expectedFile);

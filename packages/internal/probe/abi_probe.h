@@ -41,8 +41,8 @@ typedef struct uc_probe_entry {
 #endif
 
 /*
- * What every OS file takes from its OS through the shared headers (unix_cred/posix.h, process.h, passing.h): the
- * id types, the socket calls, the descriptor passing, and the errors the files tell apart (numbered in the logic
+ * What every OS file takes from its OS through the shared headers (unix_cred/posix.h, process.h, passing.h,
+ * async.h): the id types, the socket calls, the descriptor passing, the descriptor flags, and the errors the files tell apart (numbered in the logic
  * tests as c-driver.ts's tables say).
  */
 #define UC_PROBE_COMMON                                                                                     \
@@ -53,10 +53,11 @@ typedef struct uc_probe_entry {
       UC_PROBE_OFFSET(struct sockaddr_storage, ss_family), UC_PROBE_CONSTANT(SCM_RIGHTS),                   \
       UC_PROBE_CONSTANT(MSG_TRUNC), UC_PROBE_CONSTANT(MSG_CTRUNC), UC_PROBE_CONSTANT(MSG_DONTWAIT),         \
       UC_PROBE_MSG_CMSG_CLOEXEC, UC_PROBE_VALUE(CMSG_LEN(0)), UC_PROBE_VALUE(CMSG_SPACE(1)),               \
-      UC_PROBE_CONSTANT(F_SETFD), UC_PROBE_CONSTANT(FD_CLOEXEC), UC_PROBE_CONSTANT(EBADF),                  \
-      UC_PROBE_CONSTANT(EINVAL), UC_PROBE_CONSTANT(ENOTSOCK), UC_PROBE_CONSTANT(ENOPROTOOPT),               \
-      UC_PROBE_CONSTANT(EOPNOTSUPP), UC_PROBE_CONSTANT(ENOTCONN), UC_PROBE_CONSTANT(EAGAIN),                \
-      UC_PROBE_CONSTANT(EINTR)
+      UC_PROBE_CONSTANT(F_SETFD), UC_PROBE_CONSTANT(FD_CLOEXEC), UC_PROBE_CONSTANT(F_GETFL),                \
+      UC_PROBE_CONSTANT(F_SETFL), UC_PROBE_CONSTANT(O_NONBLOCK), UC_PROBE_CONSTANT(F_DUPFD_CLOEXEC),        \
+      UC_PROBE_CONSTANT(EBADF), UC_PROBE_CONSTANT(EINVAL), UC_PROBE_CONSTANT(ENOTSOCK),                     \
+      UC_PROBE_CONSTANT(ENOPROTOOPT), UC_PROBE_CONSTANT(EOPNOTSUPP), UC_PROBE_CONSTANT(ENOTCONN),           \
+      UC_PROBE_CONSTANT(EAGAIN), UC_PROBE_CONSTANT(EWOULDBLOCK), UC_PROBE_CONSTANT(EINTR)
 
 /* LOCAL_PEERCRED's struct xucred as unix_cred/xucred.h reads it (FreeBSD, DragonFly, macOS). */
 #define UC_PROBE_XUCRED                                                                                   \

@@ -1,6 +1,7 @@
 // The ABI probes (scripts/abi-probe.js, packages/{bsd,darwin,solaris}/probe): each OS's expected values agree
 // with the stand-in headers the logic tests compile against, with zig's macOS SDK headers for both Mac CPUs, with
-// the ucred_t offsets solaris_passing.c spells out and with docs/platforms.md; and a wrong value is reported.
+// the ucred_t offsets solaris_passing.c spells out and with docs/platforms.md; a wrong value is reported; and
+// every macro of those headers that the native files use is in the expected file.
 // On each real OS, vm-images/guest.sh runs the same script against the system's headers before the suite.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,20 +27,20 @@ function abiProbe(args: string[]): Run {
 /** The stand-ins leave errno to the logic tests, which number it with these tables: the probe gets the same. */
 const errnoDefines = (errno: Readonly<Record<string, number>>): string[] => Object.entries(errno).map(([name, value]) => `-D${name}=${value}`);
 
-/** Each stand-in build the logic tests make: the OS, its errno numbers, and the release where they build several. */
-const standinBuilds: [string, string[]][] = [
-  ['freebsd', [...errnoDefines(bsdErrno), '-D__FreeBSD__=15']],
-  ['freebsd', [...errnoDefines(bsdErrno), '-D__FreeBSD__=14']],
-  ['freebsd', [...errnoDefines(bsdErrno), '-D__FreeBSD__=12']],
-  ['dragonfly', errnoDefines(bsdErrno)],
-  ['netbsd', errnoDefines(bsdErrno)],
-  ['openbsd', errnoDefines(bsdErrno)],
-  ['darwin', errnoDefines(darwinErrno)],
-  ['illumos', errnoDefines(illumosErrno)],
+/** Each stand-in build the logic tests make: its name, the OS, its errno numbers and the release where they build several. */
+const standinBuilds: [string, string, string[]][] = [
+  ['FreeBSD 15', 'freebsd', [...errnoDefines(bsdErrno), '-D__FreeBSD__=15']],
+  ['FreeBSD 14', 'freebsd', [...errnoDefines(bsdErrno), '-D__FreeBSD__=14']],
+  ['FreeBSD 12', 'freebsd', [...errnoDefines(bsdErrno), '-D__FreeBSD__=12']],
+  ['DragonFly', 'dragonfly', errnoDefines(bsdErrno)],
+  ['NetBSD', 'netbsd', errnoDefines(bsdErrno)],
+  ['OpenBSD', 'openbsd', errnoDefines(bsdErrno)],
+  ['macOS', 'darwin', errnoDefines(darwinErrno)],
+  ['illumos', 'illumos', errnoDefines(illumosErrno)],
 ];
 
 describe('the stand-in headers of the logic tests agree with the expected values', () => {
-  it.each(standinBuilds)('%s %s', (os, defines) => {
+  it.each(standinBuilds)('%s', (_, os, defines) => {
     const run = abiProbe([os, '--headers=standin', ...defines]);
     // The probe's own message (its table of disagreements) is the failure message.
     expect(`${run.stdout}${run.stderr}`).toMatch(/: all \d+ values agree with /);
@@ -73,7 +74,7 @@ describe('a disagreement fails with a readable table', () => {
     const run = abiProbe(['darwin', ...args, `--expected=${wrongDarwin}`]);
     expect(run.status).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(`ABI probe darwin (${headers}): 3 of 47 values disagree with ${wrongDarwin}`);
+    expect(lines[0]).toBe(`ABI probe darwin (${headers}): 3 of 52 values disagree with ${wrongDarwin}`);
     expect(lines.slice(1).map((line) => line.replace(/ +/g, ' '))).toEqual([
       ` name expected ${headers}`,
       ' LOCAL_PEERPID (not in the expected file) 2',
@@ -177,5 +178,37 @@ describe('what else states these values agrees with the expected files', () => {
     const match = pattern.exec(platforms);
     if (match === null) throw new Error(`docs/platforms.md no longer says ${pattern}`);
     expect(toValue(Number(match[1]))).toBe(value(os, name));
+  });
+});
+
+/** The upper-case words of a package's C and of the shared unix_cred headers, comments left out. */
+function namesUsedBy(packageName: string): Set<string> {
+  const dirs = [join(root, 'packages', packageName, 'src'), join(root, 'packages', 'internal', 'include', 'unix_cred')];
+  const text = dirs
+    .flatMap((dir) => readdirSync(dir).filter((file) => /\.(c|h)$/.test(file)).map((file) => readFileSync(join(dir, file), 'utf8')))
+    .join('\n')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '');
+  return new Set(text.match(/\b[A-Z][A-Z0-9_]*\b/g));
+}
+
+const packageOf: Readonly<Record<string, string>> = { freebsd: 'bsd', dragonfly: 'bsd', netbsd: 'bsd', openbsd: 'bsd', darwin: 'darwin', illumos: 'solaris' };
+
+// Every object-like macro the headers define and the native files use is a value they take from the OS: it must be
+// in the expected file. The project's own (UC_*, UNIX_CRED_*) and NULL are not.
+describe('every macro the native files use from the headers is in the expected file', () => {
+  const builds: [string, string, string[]][] = [
+    ...standinBuilds.map(([name, os, defines]): [string, string, string[]] => [`${name} stand-ins`, os, ['--headers=standin', ...defines]]),
+    ['zig x86_64-macos', 'darwin', ['--target=x86_64-macos']],
+    ['zig aarch64-macos', 'darwin', ['--target=aarch64-macos']],
+  ];
+  it.each(builds)('%s', (_, os, args) => {
+    const defined = abiProbe([os, ...args, '--macros']);
+    expect(defined.status, defined.stderr).toBe(0);
+    const used = namesUsedBy(packageOf[os]!);
+    const names = defined.stdout.split('\n').filter((name) => used.has(name) && !/^(UC_|UNIX_CRED_|NULL$)/.test(name));
+    const expected = new Set(readFileSync(join(root, 'packages', packageOf[os]!, 'probe', `${os}.expected`), 'utf8').match(/^\w+(?= =)/gm));
+    expect(names.length).toBeGreaterThan(20);
+    expect(names.filter((name) => !expected.has(name))).toEqual([]);
   });
 });
