@@ -212,3 +212,35 @@ describe('every macro the native files use from the headers is in the expected f
     expect(names.filter((name) => !expected.has(name))).toEqual([]);
   });
 });
+
+// The recipes of the OSes that cannot run here (vm-images/README.md): each reaches guest.sh, which runs the probe
+// against the OS's own headers before it installs anything, so a disagreement stops the run before the suite.
+describe('every recipe of another OS runs its probe first', () => {
+  const read = (path: string) => readFileSync(join(root, path), 'utf8');
+  const commands = (script: string) => script.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+
+  it('guest.sh probes before it installs', () => {
+    const lines = commands(read('vm-images/guest.sh'));
+    const probe = lines.findIndex((line) => /^node scripts\/abi-probe\.js\b/.test(line.trim()));
+    const install = lines.findIndex((line) => /\bpnpm\b.*\binstall\b/.test(line));
+    expect(probe, 'a line "node scripts/abi-probe.js"').toBeGreaterThanOrEqual(0);
+    expect(install, 'the line of pnpm install comes after the probe').toBeGreaterThan(probe);
+    // set -e: the probe's exit status ends the script.
+    expect(lines.slice(0, probe).some((line) => /^set -\w*e/.test(line.trim())), 'set -e before the probe').toBe(true);
+  });
+
+  it('each Vagrantfile, the Mac script and each non-Linux job of the workflow reach guest.sh', () => {
+    const vagrantfiles = readdirSync(join(root, 'vm-images'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && readdirSync(join(root, 'vm-images', entry.name)).includes('Vagrantfile'))
+      .map((entry) => entry.name);
+    expect(vagrantfiles.length).toBeGreaterThanOrEqual(4);
+    for (const os of vagrantfiles) expect(read(`vm-images/${os}/Vagrantfile`), os).toMatch(/require_relative '\.\.\/vagrant'/);
+    expect(read('vm-images/vagrant.rb')).toMatch(/provision\.sh && sh \/unix-cred\/vm-images\/guest\.sh/);
+    expect(commands(read('vm-images/macos/run.sh'))).toContain('exec sh vm-images/guest.sh');
+    const workflow = read('.github/workflows/conformance.yml');
+    const jobs = workflow.slice(workflow.search(/^jobs:/m)).split(/^ {2}(?=[\w-]+:\s*$)/m).slice(1);
+    const other = jobs.filter((job) => !job.startsWith('linux:'));
+    expect(other.map((job) => job.slice(0, job.indexOf(':')))).toEqual(expect.arrayContaining(['macos', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'omnios']));
+    for (const job of other) expect(job, job.slice(0, job.indexOf(':'))).toMatch(/sh vm-images\/(guest|macos\/run)\.sh/);
+  });
+});
