@@ -148,7 +148,16 @@ function compilation(options) {
   const defines = [...predefined, ...(spec.build ?? []), ...options.defines].map((define) => `-D${define}`);
   const common = ['-std=c11', '-Wall', '-Wextra', '-Werror', ...defines, `-I${join(root, 'packages', 'internal', 'probe')}`];
   if (options.target !== undefined) return { command: zig(), args: ['cc', '-target', options.target, ...common], source };
-  if (options.headers === 'system') return { command: compiler(), args: common, source };
+  if (options.headers === 'system') {
+    const command = compiler();
+    // The OS's own predefined macro: a compiler for another OS would fail on the first header, less clearly.
+    const macro = spec.predefined[0].split('=')[0];
+    const predefines = spawnSync(command, ['-dM', '-E', '-x', 'c', '/dev/null'], { encoding: 'utf8' }).stdout ?? '';
+    if (!new RegExp(`^#define ${macro}\\b`, 'm').test(predefines)) {
+      throw new ProbeError(`${command} here does not compile for ${options.os} (it does not define ${macro}): the probe reads ${options.os}'s own headers on ${options.os}; elsewhere use --headers=standin${options.os === 'darwin' ? ' or --target=x86_64-macos' : ''}`);
+    }
+    return { command, args: common, source };
+  }
   const standins = [...spec.standins.map((dir) => join(packageDir, dir)), ...(spec.bsd ? [join(testSupport, 'standin', 'bsd')] : []), join(testSupport, 'standin', 'libc')];
   // The host is Linux; the probe must see only the stand-ins of its OS, as the logic tests do.
   const notLinux = ['-U__linux__', '-U__linux', '-Ulinux', '-U__gnu_linux__'];

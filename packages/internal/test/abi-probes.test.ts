@@ -98,6 +98,8 @@ describe('a disagreement fails with a readable table', () => {
 
   it('an unknown OS or a probe that does not build exits 2 with the reason', () => {
     expect(abiProbe(['hurd'])).toMatchObject({ status: 2, stderr: expect.stringContaining('no ABI probe for "hurd"') });
+    // This machine's compiler makes Linux programs: the system headers here are not FreeBSD's.
+    expect(abiProbe(['freebsd'])).toMatchObject({ status: 2, stderr: expect.stringContaining('does not compile for freebsd (it does not define __FreeBSD__)') });
     // The stand-ins leave errno undefined: without the tests' numbers the probe cannot compile.
     const run = abiProbe(['netbsd', '--headers=standin']);
     expect(run.status).toBe(2);
