@@ -7,11 +7,11 @@
 //
 // usage: node scripts/abi-probe.js [<os>] [--headers=system|standin] [--target=<zig target>] [--expected=<file>]
 //                                  [--json | --macros] [-D<NAME>=<VALUE>]...
-//   <os>       freebsd, dragonfly, netbsd, openbsd, darwin, illumos; default: the OS this runs on
+//   <os>       linux, freebsd, dragonfly, netbsd, openbsd, darwin, illumos; default: the OS this runs on
 //   system     (default) this machine's headers and C compiler ($CC, else cc, gcc or clang), probe run here
 //   standin    the stand-in headers of the logic tests (-nostdinc), compiled and run on Linux; -D adds defines
 //              (the OS's errno numbers: the stand-ins leave them to the tests)
-//   --target   compile for a zig target (x86_64-macos, aarch64-macos) with the zig of devDependencies, without
+//   --target   compile for a zig target (x86_64-macos, aarch64-macos, aarch64-linux-musl ...) with the zig of devDependencies, without
 //              running: the values are read from the object file
 //   --json     print the comparison as JSON instead of the table
 //   --macros   print the names of the object-like macros the probe sees defined, instead of probing (the test
@@ -36,6 +36,8 @@ const probes = {
   dragonfly: { package: 'bsd', source: 'freebsd', standins: ['test/standin/freebsd-dragonfly'], bsd: true, predefined: ['__DragonFly__=1'] },
   netbsd: { package: 'bsd', standins: ['test/standin/netbsd'], bsd: true, predefined: ['__NetBSD__=1'] },
   openbsd: { package: 'bsd', standins: ['test/standin/openbsd'], bsd: true, predefined: ['__OpenBSD__=1'] },
+  // No stand-ins: Linux's own headers are here, and zig's for its other targets.
+  linux: { package: 'linux', predefined: ['__linux__'] },
   darwin: { package: 'darwin', standins: ['test/standin/darwin'], bsd: true, predefined: ['__APPLE__=1', '__MACH__=1'] },
   // _STRUCTURED_PROC: the probe only, for the ucred_t layout solaris_passing.c checks by hand (sys/ucred.h).
   illumos: {
@@ -48,7 +50,7 @@ const probes = {
 };
 
 /** os.type() of each probe's OS. */
-const byUname = { FreeBSD: 'freebsd', DragonFly: 'dragonfly', NetBSD: 'netbsd', OpenBSD: 'openbsd', Darwin: 'darwin', SunOS: 'illumos' };
+const byUname = { Linux: 'linux', FreeBSD: 'freebsd', DragonFly: 'dragonfly', NetBSD: 'netbsd', OpenBSD: 'openbsd', Darwin: 'darwin', SunOS: 'illumos' };
 
 const FIRST = 'unix-cred ABI probe: first entry';
 const LAST = 'unix-cred ABI probe: last entry';
@@ -74,6 +76,7 @@ function parseArguments(argv) {
   options.os ??= byUname[type()];
   if (options.os === undefined) throw new ProbeError(`no ABI probe for ${type()}: name one of ${Object.keys(probes).join(', ')}`);
   if (!(options.os in probes)) throw new ProbeError(`no ABI probe for "${options.os}": one of ${Object.keys(probes).join(', ')}`);
+  if (options.headers === 'standin' && probes[options.os].standins === undefined) throw new ProbeError(`${options.os} has no stand-in headers: its own are the system's`);
   if (options.target !== undefined && options.headers === 'standin') throw new ProbeError('--target builds against the target\'s own headers, not the stand-ins');
   return options;
 }

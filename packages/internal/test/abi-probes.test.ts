@@ -1,5 +1,6 @@
 // The ABI probes (scripts/abi-probe.js, packages/{bsd,darwin,solaris}/probe): each OS's expected values agree
-// with the stand-in headers the logic tests compile against, with zig's macOS SDK headers for both Mac CPUs, with
+// with the stand-in headers the logic tests compile against, with the real headers here (this machine's Linux ones;
+// zig's for Linux x86_64 and aarch64, glibc and musl, and its macOS SDK for both Mac CPUs), with
 // the ucred_t offsets solaris_passing.c spells out and with docs/platforms.md; a wrong value is reported; and
 // every macro of those headers that the native files use is in the expected file.
 // On each real OS, vm-images/guest.sh runs the same script against the system's headers before the suite.
@@ -48,10 +49,18 @@ describe('the stand-in headers of the logic tests agree with the expected values
   });
 });
 
-describe("zig's macOS SDK headers agree with darwin.expected (compiled to an object, values read back)", () => {
-  it.each(['x86_64-macos', 'aarch64-macos'])('%s', (target) => {
-    const run = abiProbe(['darwin', `--target=${target}`]);
-    expect(`${run.stdout}${run.stderr}`).toMatch(new RegExp(`ABI probe darwin \\(zig ${target} headers\\): all \\d+ values agree`));
+/** Real headers reachable here: this machine's (Linux), and zig's for the Linux and macOS targets it ships. */
+const realBuilds: [string, string, string[]][] = [
+  ["this machine's Linux headers", 'linux', []],
+  ...['x86_64-linux-gnu', 'aarch64-linux-gnu', 'x86_64-linux-musl', 'aarch64-linux-musl', 'x86_64-macos', 'aarch64-macos'].map(
+    (target): [string, string, string[]] => [`zig ${target} headers`, target.endsWith('macos') ? 'darwin' : 'linux', [`--target=${target}`]],
+  ),
+];
+
+describe('real headers agree with the expected values (zig: compiled to an object, the values read back)', () => {
+  it.each(realBuilds)('%s', (_, os, args) => {
+    const run = abiProbe([os, ...args]);
+    expect(`${run.stdout}${run.stderr}`).toMatch(new RegExp(`^ABI probe ${os} \\(.*\\): all \\d+ values agree`));
     expect(run.status).toBe(0);
   });
 });
@@ -194,15 +203,14 @@ function namesUsedBy(packageName: string): Set<string> {
   return new Set(text.match(/\b[A-Z][A-Z0-9_]*\b/g));
 }
 
-const packageOf: Readonly<Record<string, string>> = { freebsd: 'bsd', dragonfly: 'bsd', netbsd: 'bsd', openbsd: 'bsd', darwin: 'darwin', illumos: 'solaris' };
+const packageOf: Readonly<Record<string, string>> = { linux: 'linux', freebsd: 'bsd', dragonfly: 'bsd', netbsd: 'bsd', openbsd: 'bsd', darwin: 'darwin', illumos: 'solaris' };
 
 // Every object-like macro the headers define and the native files use is a value they take from the OS: it must be
 // in the expected file. The project's own (UC_*, UNIX_CRED_*) and NULL are not.
 describe('every macro the native files use from the headers is in the expected file', () => {
   const builds: [string, string, string[]][] = [
     ...standinBuilds.map(([name, os, defines]): [string, string, string[]] => [`${name} stand-ins`, os, ['--headers=standin', ...defines]]),
-    ['zig x86_64-macos', 'darwin', ['--target=x86_64-macos']],
-    ['zig aarch64-macos', 'darwin', ['--target=aarch64-macos']],
+    ...realBuilds,
   ];
   it.each(builds)('%s', (_, os, args) => {
     const defined = abiProbe([os, ...args, '--macros']);
