@@ -9,10 +9,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { bsdErrno, darwinErrno, illumosErrno } from '../test-support/c-driver.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
+// Each case compiles one or two probes: seconds on a loaded machine, not the default 5.
+vi.setConfig({ testTimeout: 60_000 });
 
 interface Run {
   status: number | null;
