@@ -39,7 +39,7 @@ const probes = {
   // No stand-ins: Linux's own headers are here, and zig's for its other targets.
   linux: { package: 'linux', predefined: ['__linux__'] },
   darwin: { package: 'darwin', standins: ['test/standin/darwin'], bsd: true, predefined: ['__APPLE__=1', '__MACH__=1'] },
-  // _STRUCTURED_PROC: the probe only, for the ucred_t layout solaris_passing.c checks by hand (sys/ucred.h).
+  // _STRUCTURED_PROC: the probe only, for the ucred_t layout solaris.c checks by hand (sys/ucred.h).
   illumos: {
     package: 'solaris',
     standins: ['test/standin/solaris'],

@@ -19,7 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../../packages/linux/src/linux_options.h"
+#include "../../packages/internal/include/unix_cred/linux_options.h"
 
 /* One operation: 0 or -errno. */
 static int op(int fd, int peer);

@@ -7,7 +7,7 @@
       "conditions": [
         ["OS == 'mac'", {
           "type": "loadable_module",
-          "sources": ["src/addon.cc", "src/darwin.c", "src/process.c", "src/darwin_passing.c", "src/darwin_identity.c"]
+          "sources": ["src/addon.cc", "src/darwin.c"]
         }]
       ]
     }

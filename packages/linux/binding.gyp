@@ -3,7 +3,7 @@
   "targets": [
     {
       "target_name": "unix_cred_linux",
-      "sources": ["src/addon.cc", "src/linux.c", "src/process.c", "src/passing.c"]
+      "sources": ["src/addon.cc", "src/linux.c"]
     }
   ]
 }

@@ -7,7 +7,7 @@
       "conditions": [
         ["OS == 'solaris'", {
           "type": "loadable_module",
-          "sources": ["src/addon.cc", "src/solaris.c", "src/process.c", "src/solaris_passing.c"],
+          "sources": ["src/addon.cc", "src/solaris.c"],
           "defines": ["_XOPEN_SOURCE=600", "__EXTENSIONS__"],
           "libraries": ["-lsocket"]
         }]

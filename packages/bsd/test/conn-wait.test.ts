@@ -1,4 +1,4 @@
-// setConnWait: connwait.c compiled on Linux against stand-ins of each BSD's headers (see
+// setConnWait: each BSD file's connWait compiled on Linux against stand-ins of each BSD's headers (see
 // packages/internal/test-support), for the releases that have LOCAL_CONNWAIT and those that do not; then what
 // the function checks before any system call, and what it does on another OS.
 import net from 'node:net';
@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { bsdErrno, checkScenario, runScenarios, UC, type DriverSpec, type Expected } from '../../internal/test-support/c-driver.js';
 import { failuresOnAnotherOs } from '../../internal/test-support/other-os.js';
 import { setConnWait } from '../src/index.js';
+import { osFile } from './os-files.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const sources = ['src/connwait.c', 'test/c/connwait.c'];
-const spec = (standins: string[], define: string): DriverSpec => ({ packageDir, bsd: true, errno: bsdErrno, sources, standins, defines: [define] });
+const spec = (standins: string[], define: string): DriverSpec => ({ packageDir, bsd: true, errno: bsdErrno, sources: [osFile(define), 'test/c/connwait.c'], standins, defines: [define] });
 const set = (name: number, value: number): string => `setsockopt level 0;name ${name};value ${value};`;
 
 /** What each scenario answers where the OS has LOCAL_CONNWAIT (its number), or where it has not (null). */
@@ -39,7 +39,7 @@ const oses = [
 ];
 
 for (const { os, spec: driverSpec, cases: expected } of oses) {
-  describe(`connwait.c on ${os}`, () => {
+  describe(`connWait on ${os}`, () => {
     const results = runScenarios(driverSpec);
     it.each(expected)('%s', (name, answer) => checkScenario(results, name, answer));
     it('runs no scenario without an expectation', () => expect(results.size).toBe(expected.length));

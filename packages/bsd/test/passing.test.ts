@@ -22,7 +22,7 @@ const cmsgcredCases = (freebsd: PassingOs): [string, Expected][] => [
   // Without groups there is no effective gid: the real one stands in.
   ['receive credentials: cmsgcred without groups', { rc: 0, words: { 0: MESSAGE | PID | GROUPS, 1: 4242, 2: 1001, 3: 2000 }, groups: [] }],
 ];
-const freebsdSources = ['src/freebsd_passing.c', 'test/c/freebsd_passing.c', 'test/c/fake_freebsd_kernel.c'];
+const freebsdSources = ['src/freebsd.c', 'test/c/freebsd_passing.c', 'test/c/fake_freebsd_kernel.c'];
 const freebsdStandins = ['test/standin/freebsd', 'test/standin/freebsd-dragonfly'];
 const NONE: Expected = { rc: 0, words: { 0: 0 } };
 const SIXTEEN = Array.from({ length: 15 }, (_, i) => 100 + i);
@@ -75,7 +75,7 @@ const oses: { os: string; spec: DriverSpec; cases: [string, Expected][] }[] = [
   },
   {
     os: 'NetBSD',
-    spec: spec(['src/netbsd_passing.c', 'test/c/netbsd_passing.c', 'test/c/fake_netbsd_kernel.c'], ['test/standin/netbsd'], '__NetBSD__=1'),
+    spec: spec(['src/netbsd.c', 'test/c/netbsd_passing.c', 'test/c/fake_netbsd_kernel.c'], ['test/standin/netbsd'], '__NetBSD__=1'),
     cases: [
       ...passingCases(os(0x800)),
       ...noMessageCases.filter(([name]) => name !== 'enable'),
@@ -87,7 +87,7 @@ const oses: { os: string; spec: DriverSpec; cases: [string, Expected][] }[] = [
   },
   {
     os: 'OpenBSD',
-    spec: spec(['src/openbsd_passing.c', 'test/c/openbsd_passing.c'], ['test/standin/openbsd'], '__OpenBSD__=1'),
+    spec: spec(['src/openbsd.c', 'test/c/openbsd_passing.c'], ['test/standin/openbsd'], '__OpenBSD__=1'),
     cases: [...passingCases(os(0x800)), ...noMessageCases],
   },
 ];

@@ -62,7 +62,7 @@ export const getPeerPid: (socket: SocketLike) => number = peerQuery(native, read
 /** LOCAL_PEEREPID: the effective pid: the process the peer acts for when it delegated (else as getPeerPid). */
 export const getPeerEffectivePid: (socket: SocketLike) => number = peerQuery(native, readPid('peerEffectivePid', 'LOCAL_PEEREPID'));
 
-/** Reads an op of src/darwin_identity.c and decodes its bytes. */
+/** Reads an identity op of src/darwin.c and decodes its bytes. */
 const readBytes =
   <T>(op: 'peerUuid' | 'peerEffectiveUuid' | 'peerToken', option: string, decode: (bytes: Uint8Array) => T) =>
   (fd: number, arg: number): T => {

@@ -1,4 +1,4 @@
-// Logic tests of darwin.c and darwin_identity.c, compiled on Linux against stand-ins of macOS's headers (see
+// Logic tests of darwin.c (peer credentials and identities), compiled on Linux against stand-ins of macOS's headers (see
 // packages/internal/test-support), and the API objects the package decodes from their answers.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -56,8 +56,8 @@ describe('darwin.c', () => {
   });
 });
 
-describe('darwin_identity.c', () => {
-  const identities = runScenarios({ ...spec, sources: ['src/darwin_identity.c', 'test/c/darwin_identity.c'] });
+describe('darwin.c: identities', () => {
+  const identities = runScenarios({ ...spec, sources: ['src/darwin.c', 'test/c/identity.c'] });
   const uuid = Buffer.from('123456789abcdef00fedcba987654321', 'hex');
   const effectiveUuid = Buffer.from('a1b2c3d4e5f6470899aabbccddeeff00', 'hex');
   const token = Buffer.from(Uint32Array.of(501, 502, 20, 503, 21, 4242, 100007, 7).buffer);

@@ -1,4 +1,4 @@
-// Logic tests of darwin_passing.c, compiled on Linux against stand-ins of macOS's headers with a fake kernel
+// Logic tests of darwin.c's passing ops, compiled on Linux against stand-ins of macOS's headers with a fake kernel
 // (see packages/internal/test-support): 4-byte CMSG alignment, no MSG_CMSG_CLOEXEC (so FD_CLOEXEC on each
 // descriptor received), no credential messages. Then what every passing function does on another OS.
 import { fileURLToPath } from 'node:url';
@@ -10,10 +10,10 @@ import * as darwin from '../src/index.js';
 
 const errno = darwinErrno;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const sources = ['src/darwin_passing.c', 'test/c/darwin_passing.c'];
+const sources = ['src/darwin.c', 'test/c/passing.c'];
 const cases = [...passingCases({ align: 4, cloexec: null, scmRights: 1, errno }), ...noMessageCases];
 
-describe('darwin_passing.c', () => {
+describe('darwin.c: passing', () => {
   const results = runScenarios({ packageDir, sources, standins: ['test/standin/darwin'], bsd: true, errno, defines: ['__APPLE__=1', '__MACH__=1'] });
   it.each(cases)('%s', (name, expected) => checkScenario(results, name, expected));
   it('runs no scenario without an expectation', () => expect(results.size).toBe(cases.length));

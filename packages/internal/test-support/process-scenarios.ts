@@ -1,4 +1,4 @@
-/** Logic tests of an OS's process.c against c/process_scenarios.h, shared by the platform packages. */
+/** Logic tests of an OS file's processCredentials op against c/process_scenarios.h, shared by the platform packages. */
 import { describe, expect, it } from 'vitest';
 import type { NativeConstants } from '../src/native.js';
 import { decodeProcessCredentials } from '../src/process.js';
@@ -19,7 +19,7 @@ export function processCases(saved: boolean): [string, Expected][] {
 }
 
 /**
- * Builds one OS's process.c with a scenario file that holds UC_PROCESS_SCENARIOS (and `extra`, the OS's
+ * Builds one OS's file with a scenario file that holds UC_PROCESS_SCENARIOS (and `extra`, the OS's
  * own), checks every answer, and the API object decoded from the normal one.
  */
 export function describeProcessScenarios(os: string, spec: DriverSpec, saved: boolean, extra: [string, Expected][] = []): void {

@@ -1,7 +1,7 @@
 // The ABI probes (scripts/abi-probe.js, packages/{bsd,darwin,solaris}/probe): each OS's expected values agree
 // with the stand-in headers the logic tests compile against, with the real headers here (this machine's Linux ones;
 // zig's for Linux x86_64 and aarch64, glibc and musl, and its macOS SDK for both Mac CPUs), with
-// the ucred_t offsets solaris_passing.c spells out and with docs/platforms.md; a wrong value is reported; and
+// the ucred_t offsets solaris.c spells out and with docs/platforms.md; a wrong value is reported; and
 // every macro of those headers that the native files use is in the expected file.
 // On each real OS, vm-images/guest.sh runs the same script against the system's headers before the suite.
 import { spawnSync } from 'node:child_process';
@@ -134,7 +134,7 @@ describe('what else states these values agrees with the expected files', () => {
     return found;
   };
 
-  it("solaris_passing.c's ucred_t offsets", () => {
+  it("solaris.c's ucred_t offsets", () => {
     const sourceDir = join(root, 'packages', 'solaris', 'src');
     const source = readdirSync(sourceDir)
       .filter((file) => file.endsWith('.c'))

@@ -1,4 +1,4 @@
-// Logic tests of solaris_passing.c, compiled on Linux against stand-ins of illumos's headers (-D_XOPEN_SOURCE=600
+// Logic tests of solaris.c's passing ops, compiled on Linux against stand-ins of illumos's headers (-D_XOPEN_SOURCE=600
 // -D__EXTENSIONS__: msg_control and the CMSG_* macros, 4-byte aligned) with a fake kernel (see
 // packages/internal/test-support) and a model of illumos's (test/c/fake_illumos_kernel.c: a sender's control
 // messages pass through, the kernel's SCM_UCRED comes last on a datagram socket with SO_RECVUCRED on; docs/platforms.md
@@ -42,8 +42,8 @@ const cases: [string, Expected][] = [
   ['receive fds: descriptors cut short keep their whole cmsg_len', { rc: UC.TRUNCATED!, log: receiveLog(os) + closeLog(range(100, 262)) }],
 ];
 
-describe('solaris_passing.c', () => {
-  const results = runScenarios({ packageDir, sources: ['src/solaris_passing.c', 'test/c/solaris_passing.c', 'test/c/fake_ucred.c', 'test/c/fake_illumos_kernel.c'], standins: ['test/standin/solaris'], bsd: false, errno, defines });
+describe('solaris.c: passing', () => {
+  const results = runScenarios({ packageDir, sources: ['src/solaris.c', 'test/c/passing.c', 'test/c/fake_ucred.c', 'test/c/fake_illumos_kernel.c'], standins: ['test/standin/solaris'], bsd: false, errno, defines });
   it.each(cases)('%s', (name, expected) => checkScenario(results, name, expected));
   it('runs no scenario without an expectation', () => expect(results.size).toBe(cases.length));
 });

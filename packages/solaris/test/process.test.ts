@@ -1,4 +1,4 @@
-// Logic tests of process.c (getProcessCredentials), compiled on Linux against stand-ins of illumos's
+// Logic tests of solaris.c's getProcessCredentials, compiled on Linux against stand-ins of illumos's
 // headers (see packages/internal/test-support): the saved ids from ucred_get(P_MYID), freed once.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const errno = illumosErrno;
 // What the compiler and binding.gyp define on illumos.
 const defines = ['__sun=1', '__SVR4=1', '_XOPEN_SOURCE=600', '__EXTENSIONS__'];
-const spec = { packageDir, sources: ['src/process.c', 'test/c/process.c'], standins: ['test/standin/solaris'], bsd: false, errno, defines };
+const spec = { packageDir, sources: ['src/solaris.c', 'test/c/process.c', 'test/c/fake_ucred.c'], standins: ['test/standin/solaris'], bsd: false, errno, defines };
 const ids = { 1: 4242, 5: 1000, 6: 1001, 9: 2000, 10: 2001 };
 const freedOnce = { ucred_get: 1, ucred_free: 1 };
 

@@ -1,4 +1,4 @@
-/* Scenarios of connwait.c, the same on every BSD: where the OS lacks LOCAL_CONNWAIT each answers UNSUPPORTED at once. */
+/* Scenarios of each BSD file's connWait (unix_cred/connwait.h), the same on every BSD: where the OS lacks LOCAL_CONNWAIT each answers UNSUPPORTED at once. */
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <sys/un.h>

@@ -1,5 +1,5 @@
 /*
- * Scenarios of freebsd_passing.c, for FreeBSD (releases 12, 14 and 15: -D__FreeBSD__) and (built with
+ * Scenarios of freebsd.c's passing ops, for FreeBSD (releases 12, 14 and 15: -D__FreeBSD__) and (built with
  * __DragonFly__) DragonFly: the shared ones, each credential message as delivered, and what the kernel model of
  * fake_freebsd_kernel.c makes of a sender's message and the receiver's option.
  */

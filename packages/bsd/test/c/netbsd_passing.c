@@ -1,5 +1,5 @@
 /*
- * Scenarios of netbsd_passing.c: the shared ones, LOCAL_CREDS, the struct sockcred the kernel attaches, and what
+ * Scenarios of netbsd.c's passing ops: the shared ones, LOCAL_CREDS, the struct sockcred the kernel attaches, and what
  * the kernel model of fake_netbsd_kernel.c makes of a sender's message.
  */
 #include <sys/socket.h>

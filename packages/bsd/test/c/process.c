@@ -1,4 +1,4 @@
-/* Scenarios of process.c, for each BSD (built with its __FreeBSD__, __DragonFly__, __OpenBSD__ or __NetBSD__). */
+/* Scenarios of each BSD file's processCredentials (built with its __FreeBSD__, __DragonFly__, __OpenBSD__ or __NetBSD__). */
 #include "bsd_ops.h"
 #include "process_scenarios.h"
 

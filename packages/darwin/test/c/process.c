@@ -1,4 +1,4 @@
-/* Scenarios of process.c: the shared ones; macOS reports no saved ids. */
+/* Scenarios of darwin.c's processCredentials: the shared ones; macOS reports no saved ids. */
 #include "darwin_ops.h"
 #include "process_scenarios.h"
 

@@ -108,10 +108,11 @@ inline Napi::Object Init(Napi::Env env, Napi::Object exports, const uc_operation
 
 }  // namespace unix_cred
 
-#define UNIX_CRED_ADDON(table)                                                     \
-  static Napi::Object UnixCredInit(Napi::Env env, Napi::Object exports) {          \
-    return unix_cred::Init(env, exports, table, sizeof(table) / sizeof((table)[0])); \
-  }                                                                                \
+// The module of an addon: its OS file's op table (unix_cred/os.h uc_operations) over the shared glue.
+#define UNIX_CRED_ADDON()                                                         \
+  static Napi::Object UnixCredInit(Napi::Env env, Napi::Object exports) {         \
+    return unix_cred::Init(env, exports, uc_operations, uc_operation_count);      \
+  }                                                                               \
   NODE_API_MODULE(NODE_GYP_MODULE_NAME, UnixCredInit)
 
 #endif

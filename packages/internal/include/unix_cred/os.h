@@ -74,6 +74,16 @@ typedef struct uc_operation {
   uc_op op;
 } uc_operation;
 
+/* The op table of the one OS file an addon is built from (UC_OPERATIONS in unix_cred/passing.h defines it). */
+#ifdef __cplusplus
+extern "C" {
+#endif
+extern const uc_operation uc_operations[];
+extern const size_t uc_operation_count;
+#ifdef __cplusplus
+}
+#endif
+
 /* Room for n bytes of variable-size result; NULL when memory is exhausted. */
 static inline unsigned char *uc_out_reserve(uc_out *out, size_t n) {
   if (n <= out->capacity) return out->bytes;

@@ -342,6 +342,14 @@ static inline int uc_pass_receive_fds_with(const uc_pass_os *os, int fd, int arg
   return (int)(kept * sizeof(int)) + rc;
 }
 
+/*
+ * An OS file's op table, which unix_cred/addon.h exports: the OS's own ops ({"name", function}, ...), then the
+ * passing ops. The one place an op gets the name JavaScript calls it by.
+ */
+#define UC_OPERATIONS(...)                                                       \
+  const uc_operation uc_operations[] = {__VA_ARGS__, UC_PASSING_OPERATIONS};     \
+  const size_t uc_operation_count = sizeof uc_operations / sizeof uc_operations[0]
+
 /* Defines the ops of unix_cred/passing_ops.h for one OS (its uc_pass_os). */
 #define UC_PASSING_OPS(OS)                                                                                             \
   int uc_pass_enable(int fd, int arg, uc_out *out) { return uc_pass_enable_with(&(OS), fd, arg, out); }                \

@@ -44,6 +44,20 @@ int getpeerucred(int fd, ucred_t **cred) {
   return 0;
 }
 
+/* The calling process's ucred_t, as the kernel makes it for ucred_get(P_MYID): of the scenario's process. */
+ucred_t *ucred_get(pid_t pid) {
+  uc_fake_count("ucred_get");
+  if (pid != P_MYID) abort();
+  if (uc_current->fail_malloc) return NULL;
+  const uc_fake_process *self = uc_current->process;
+  const fake_peer process = {0, self->pid, self->ruid, self->euid, self->suid, self->rgid, self->egid, self->sgid, self->ngroups, self->groups};
+  /* The real malloc: the counted one is the groups'. */
+  unsigned char *made = (malloc)(fake_ucred_write(&process, NULL));
+  if (made == NULL) abort();
+  fake_ucred_write(&process, made);
+  return (ucred_t *)(void *)made;
+}
+
 void ucred_free(ucred_t *cred) {
   uc_fake_count(cred == NULL ? "ucred_free(NULL)" : "ucred_free");
   free(cred);

@@ -1,8 +1,9 @@
 /*
- * A fake libc ucred for the scenarios of solaris.c and solaris_passing.c (fake_ucred.c). A ucred_t has illumos's
+ * A fake libc ucred for the scenarios of solaris.c (fake_ucred.c). A ucred_t has illumos's
  * layout (usr/src/uts/common/sys/ucred.h struct ucred_s, and the prcred_t of sys/procfs.h at uc_credoff), which
  * the getters read trusting every offset and count, as libc's (usr/src/lib/libc/port/gen/ucred.c). getpeerucred
- * allocates one (counted) from the scenario's fake_peer; the kernel model puts one in an SCM_UCRED.
+ * allocates one (counted) from the scenario's fake_peer, ucred_get(P_MYID) one of its process; the kernel model
+ * puts one in an SCM_UCRED.
  */
 #ifndef UC_FAKE_UCRED_H
 #define UC_FAKE_UCRED_H

@@ -1,38 +1,12 @@
 /*
- * Scenarios of process.c: the shared ones, with a fake ucred_get(P_MYID) that answers the saved ids of
- * the scenario's process, or fails (no memory) when the scenario's malloc does.
+ * Scenarios of solaris.c's processCredentials: the shared ones, with the fake ucred_get(P_MYID) of fake_ucred.c,
+ * which answers the ids of the scenario's process, or fails (no memory) when the scenario's malloc does.
  */
 #include <sys/types.h>
-#include <stdlib.h>
 #include <ucred.h>
 
 #include "process_scenarios.h"
 #include "solaris_ops.h"
-
-struct ucred_s {
-  uid_t suid;
-  gid_t sgid;
-};
-
-ucred_t *ucred_get(pid_t pid) {
-  uc_fake_count("ucred_get");
-  if (pid != P_MYID) abort();
-  if (uc_current->fail_malloc) return NULL;
-  /* The real malloc: the counted one is the groups'. */
-  ucred_t *cred = (malloc)(sizeof *cred);
-  if (cred == NULL) abort();
-  cred->suid = uc_current->process->suid;
-  cred->sgid = uc_current->process->sgid;
-  return cred;
-}
-
-void ucred_free(ucred_t *cred) {
-  uc_fake_count("ucred_free");
-  free(cred);
-}
-
-uid_t ucred_getsuid(const ucred_t *cred) { return cred->suid; }
-gid_t ucred_getsgid(const ucred_t *cred) { return cred->sgid; }
 
 static const uc_fake_process saved_unknown = {
     .pid = 4242, .ruid = 1000, .euid = 1001, .suid = (uid_t)-1, .rgid = 2000, .egid = 2001, .sgid = (gid_t)-1, .ngroups = 3, .groups = uc_three_groups};

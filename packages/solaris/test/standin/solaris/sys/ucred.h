@@ -1,6 +1,6 @@
 /*
  * Stand-in of illumos's <sys/ucred.h> with _STRUCTURED_PROC: struct ucred_s, the layout of a ucred_t that
- * src/solaris_passing.c checks before libc's getters read it (docs/platforms.md 5.1).
+ * src/solaris.c checks before libc's getters read it (docs/platforms.md 5.1).
  */
 #ifndef UC_STANDIN_SYS_UCRED_H
 #define UC_STANDIN_SYS_UCRED_H

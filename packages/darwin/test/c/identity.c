@@ -1,4 +1,4 @@
-/* Scenarios of darwin_identity.c: the shared peer-option ones for each option (level 0 is IPPROTO_IP on TCP). */
+/* Scenarios of darwin.c's identity ops: the shared peer-option ones for each option (level 0 is IPPROTO_IP on TCP). */
 #include <sys/types.h>
 #include <sys/un.h>
 #include <mach/message.h>

@@ -1,4 +1,7 @@
-/* Socket options and syscalls newer than some build hosts' headers (Debian 12 has no SO_PEERPIDFD). */
+/*
+ * Linux socket options and syscalls newer than some build hosts' headers (Debian 12 has no SO_PEERPIDFD): the
+ * supplement to those headers that packages/linux/src/linux.c and the bench's C floor (bench/c) both compile with.
+ */
 #ifndef UNIX_CRED_LINUX_OPTIONS_H
 #define UNIX_CRED_LINUX_OPTIONS_H
 #include <sys/socket.h>

@@ -1,5 +1,5 @@
 /*
- * Scenarios of solaris_passing.c: the shared ones (c/passing_scenarios.h), and what arrives on illumos as its
+ * Scenarios of solaris.c's passing ops: the shared ones (c/passing_scenarios.h), and what arrives on illumos as its
  * kernel model says (fake_illumos_kernel.c): the sender's own control messages, SCM_UCRED included, pass through;
  * the kernel's SCM_UCRED comes last, on a datagram socket with SO_RECVUCRED on, as a ucred_t of the fake libc
  * ucred (fake_ucred.c).

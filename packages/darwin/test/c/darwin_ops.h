@@ -1,4 +1,4 @@
-/* The operations of @unix-cred/darwin (see unix_cred/os.h for their shape), defined in darwin.c unless said otherwise. */
+/* The ops src/darwin.c defines (see unix_cred/os.h for their shape), for the scenarios that call them. */
 #ifndef UNIX_CRED_DARWIN_OPS_H
 #define UNIX_CRED_DARWIN_OPS_H
 #include "unix_cred/os.h"
@@ -7,10 +7,10 @@ int uc_darwin_peer_xucred(int fd, int arg, uc_out *out);
 int uc_darwin_peer_xucred_pid(int fd, int arg, uc_out *out);
 int uc_darwin_peer_pid(int fd, int arg, uc_out *out);
 int uc_darwin_peer_effective_pid(int fd, int arg, uc_out *out);
-/* darwin_identity.c: the peer's executable UUID and audit token. */
+/* The peer's executable UUID and audit token. */
 int uc_darwin_peer_uuid(int fd, int arg, uc_out *out);
 int uc_darwin_peer_effective_uuid(int fd, int arg, uc_out *out);
 int uc_darwin_peer_token(int fd, int arg, uc_out *out);
-/* process.c: the calling process's ids. */
+/* The calling process's ids. */
 int uc_darwin_process_credentials(int fd, int arg, uc_out *out);
 #endif
