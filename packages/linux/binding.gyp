@@ -3,7 +3,13 @@
   "targets": [
     {
       "target_name": "unix_cred_linux",
-      "sources": ["src/addon.cc", "src/linux.c"]
+      "type": "none",
+      "conditions": [
+        ["OS == 'linux'", {
+          "type": "loadable_module",
+          "sources": ["src/addon.cc", "src/linux.c"]
+        }]
+      ]
     }
   ]
 }
