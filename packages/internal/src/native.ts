@@ -75,11 +75,26 @@ function runtimeTarget(): string {
   return `${process.platform}-${process.arch}${libc}, Node ${process.versions.node} (Node-API ${process.versions.napi})`;
 }
 
+/**
+ * How to have each package manager run the install script that builds the addon: npm and Yarn run it, pnpm 10,
+ * Bun and Deno only for packages the project allows.
+ */
+export function buildFromSourceCommands(packageName: string): string[] {
+  return [
+    `npm (runs install scripts): npm rebuild ${packageName}`,
+    `pnpm 10: pnpm approve-builds (or add ${packageName} to onlyBuiltDependencies in pnpm-workspace.yaml), then pnpm rebuild ${packageName}`,
+    `Bun: bun pm trust ${packageName} (adds it to trustedDependencies in package.json and runs its install script)`,
+    `Deno: deno install --allow-scripts=npm:${packageName}`,
+    `in the unix-cred repository: pnpm --filter ${packageName} build`,
+  ];
+}
+
 function missingBinary(packageName: string, directory: string, cause: unknown): UnixCredError {
   const error = new Error(
     `${packageName}: no native binary loads on ${runtimeTarget()}.\n` +
       `  Looked for a prebuild in ${directory}/prebuilds and a local build in ${directory}/build/Release.\n` +
-      `  Build it from source with: npm rebuild ${packageName}  (or in this repository: pnpm --filter ${packageName} build)\n` +
+      `  Its install script builds it from source where no prebuild ships, if the package manager lets it run:\n` +
+      buildFromSourceCommands(packageName).map((command) => `    ${command}\n`).join('') +
       `  That needs python3, GNU make (gmake on the BSDs) and a C++ compiler (Debian: apt-get install python3 make g++).\n` +
       `  Cause: ${cause instanceof Error ? cause.message : String(cause)}`,
     { cause },

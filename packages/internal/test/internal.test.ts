@@ -1,8 +1,11 @@
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, mkdtempSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { constants, type } from 'node:os';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkDescriptor, descriptorOf, handleOf, platformName, systemError } from '@unix-cred/internal';
+import { checkDescriptor, descriptorOf, handleOf, loadNative, platformName, systemError } from '@unix-cred/internal';
 
 function thrown(fn: () => unknown): Error & { code?: string; errno?: number; syscall?: string } {
   try {
@@ -56,5 +59,30 @@ describe('platformName', () => {
   it('follows uname', () => {
     const expected = type() === 'DragonFly' ? 'dragonfly' : process.platform;
     expect(platformName()).toBe(expected === 'win32' ? undefined : expected);
+  });
+});
+
+describe('a platform package without a binary', () => {
+  it('says what to run with npm, pnpm 10, Bun and Deno, whose install scripts may not have run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unix-cred-no-binary-'));
+    try {
+      mkdirSync(join(dir, 'dist'));
+      const moduleUrl = pathToFileURL(join(dir, 'dist', 'index.js')).href;
+      const error = thrown(() => loadNative({ packageName: '@unix-cred/bsd', moduleUrl, servesThisOs: true, servedOsLabel: 'the BSDs', ops: [] }));
+      expect(error.code).toBe('ERR_UNIX_CRED_BINARY_NOT_FOUND');
+      for (const command of [
+        'npm rebuild @unix-cred/bsd',
+        'pnpm approve-builds',
+        'onlyBuiltDependencies',
+        'pnpm rebuild @unix-cred/bsd',
+        'bun pm trust @unix-cred/bsd',
+        'trustedDependencies',
+        'deno install --allow-scripts=npm:@unix-cred/bsd',
+      ]) {
+        expect(error.message).toContain(command);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
