@@ -23,6 +23,9 @@ const test = [
     debian: ['python3', 'python3-gi', 'gir1.2-glib-2.0'],
   },
   { what: 'unshare', met: () => has('unshare'), debian: ['util-linux'] },
+  // The recipes for the OSes that cannot run here are linted instead (tests/vm-recipes).
+  { what: 'shellcheck', met: () => has('shellcheck'), debian: ['shellcheck'] },
+  { what: 'ruby (ruby -c on the Vagrantfiles)', met: () => has('ruby'), debian: ['ruby'] },
 ];
 
 const purpose = process.argv[2] === 'test' ? 'to run the tests' : 'to compile the native addons';

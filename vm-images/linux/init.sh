@@ -1,4 +1,5 @@
 #!/bin/busybox sh
+# shellcheck shell=dash # busybox ash: shellcheck knows dash, its nearest kin
 # /init of the initramfs that run.js builds: the host's root (virtio-9p, read-only) becomes the guest's root
 # under a tmpfs overlay, so the suite runs the host's node and built packages against this kernel and may
 # write anywhere. The suite's exit status goes to the serial console for the host; then power off.
@@ -6,6 +7,7 @@
 export PATH=/bin
 
 # Written by run.js: MODULES (in insmod order), SUITE_PATH, and exports for the suite (REPO, HOME, CI...).
+# shellcheck source=/dev/null
 . /vm.env
 
 fail() {
@@ -39,6 +41,7 @@ echo "unix-cred-vm: kernel $(uname -srv)"
 # Five minutes a case: QEMU emulates the CPU where there is no KVM (12 worker threads took 67 s on a loaded host);
 # no case asserts on time.
 set -o pipefail
+# shellcheck disable=SC2016 # $REPO is the chroot's shell's to expand
 PATH=$SUITE_PATH /bin/chroot /newroot /bin/sh -c 'cd "$REPO/conformance" && exec ./node_modules/.bin/vitest run --testTimeout=300000 --hookTimeout=300000' 2>&1 | cat
 echo "unix-cred-vm: exit status $?"
 poweroff -f
