@@ -32,6 +32,7 @@ if (unknown.length > 0) {
 }
 
 const notCovered = [
+  "the ABI probe: guest.sh calls it, but there are no headers of that OS here to compile it against",
   'the native addon build: node-gyp is asked for the right package, but does not compile (no headers or compiler of that OS here)',
   "the suite's verdict: vitest starts and collects every case, but runs none (no addon to run them against)",
   "turbo on macOS: its Mach-O binary is installed but cannot start here, so guest.sh's pnpm fallback builds instead",
@@ -86,6 +87,7 @@ function rehearse(name, copy, store, first) {
   if (!builds.includes(expected.addon) || builds.some((addon) => addon !== expected.addon)) {
     problems.push(`native builds asked for: ${builds.join(', ') || 'none'}; expected @unix-cred/${expected.addon} only`);
   }
+  if (!log.includes(`rehearsal (${name}): ABI probe against`)) problems.push('guest.sh never ran the ABI probe');
   if (!/conformance: building with (turbo|pnpm)/.test(log)) problems.push('the build never started');
   const cases = readdirSync(join(copy, 'conformance', 'cases')).filter((file) => file.endsWith('.test.ts'));
   const uncollected = cases.filter((file) => !log.includes(`cases/${file} > `));

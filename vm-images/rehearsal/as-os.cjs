@@ -1,6 +1,8 @@
 // Preloaded (NODE_OPTIONS=--require) into every Node process of a rehearsal (vm-images/rehearse.js): this Linux
 // machine answers as UNIX_CRED_AS_OS would where the guest's tools ask (process.platform, os.platform(),
-// os.type(), os.release()). Three tools are stood in for, each saying so in the log:
+// os.type(), os.release()). Four tools are stood in for, each saying so in the log:
+// - scripts/abi-probe.js would compile that OS's probe against Linux's headers: it stops (the stand-ins and
+//   zig's macOS SDK are checked against the same expected files in packages/internal/test/abi-probes.test.ts);
 // - node-gyp would compile another OS's C against Linux's headers: it prints what it was asked to build and stops;
 // - vitest run would run the suite against an addon that was never built: it lists (collects) the cases instead;
 // - tsc, when UNIX_CRED_REHEARSAL_TSC=reuse: its output does not depend on the OS, so the first OS's build serves
@@ -29,6 +31,10 @@ const script = process.argv[1] ?? '';
 const say = (what) => console.log(`rehearsal (${name}): ${what}`);
 if (/[\\/]node-gyp(\.js)?$/.test(script)) {
   say(`node-gyp ${process.argv[2]} in ${process.cwd()} not run (needs ${identity.type}'s headers and compiler)`);
+  process.exit(0);
+}
+if (/[\\/]scripts[\\/]abi-probe\.js$/.test(script)) {
+  say(`ABI probe against ${identity.type}'s headers not run (none here)`);
   process.exit(0);
 }
 if (/[\\/]typescript[\\/]bin[\\/]tsc$/.test(script) && process.env.UNIX_CRED_REHEARSAL_TSC === 'reuse') {
