@@ -26,6 +26,8 @@ const test = [
   // The recipes for the OSes that cannot run here are linted instead (tests/vm-recipes).
   { what: 'shellcheck', met: () => has('shellcheck'), debian: ['shellcheck'] },
   { what: 'ruby (ruby -c on the Vagrantfiles)', met: () => has('ruby'), debian: ['ruby'] },
+  // pnpm lint's check of the C and C++ sources (scripts/check-format.js): Debian 12's clang-format is version 14.
+  { what: 'clang-format', met: () => has('clang-format'), debian: ['clang-format'] },
 ];
 
 const purpose = process.argv[2] === 'test' ? 'to run the tests' : 'to compile the native addons';

@@ -122,7 +122,8 @@ static void control(const struct cmsghdr *message, uc_received *r) {
     struct sockcred2 cred;
     memcpy(&cred, CMSG_DATA(message), offsetof(struct sockcred2, sc_groups));
     if (cred.sc_version != 0) return;
-    uc_pass_put_message(r, (uint32_t)cred.sc_pid, cred.sc_euid, cred.sc_egid, message, offsetof(struct sockcred2, sc_groups), cred.sc_ngroups);
+    uc_pass_put_message(r, (uint32_t)cred.sc_pid, cred.sc_euid, cred.sc_egid, message, offsetof(struct sockcred2, sc_groups),
+                        cred.sc_ngroups);
     return;
   }
 #endif
@@ -142,4 +143,5 @@ static const uc_pass_os freebsd_messages = {enable, attach, NULL, control};
 
 UC_PASSING_OPS(freebsd_messages)
 
-UC_OPERATIONS({"peerXucred", uc_bsd_peer_xucred}, {"processCredentials", uc_bsd_process_credentials}, {"connWait", uc_bsd_conn_wait});
+UC_OPERATIONS({"peerXucred", uc_bsd_peer_xucred}, {"processCredentials", uc_bsd_process_credentials},
+              {"connWait", uc_bsd_conn_wait});

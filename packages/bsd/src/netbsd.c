@@ -59,11 +59,13 @@ static void control(const struct cmsghdr *message, uc_received *r) {
   if (uc_pass_items(message, 0, offsetof(struct sockcred, sc_groups)) < 1) return;
   struct sockcred cred;
   memcpy(&cred, CMSG_DATA(message), offsetof(struct sockcred, sc_groups));
-  uc_pass_put_message(r, (uint32_t)cred.sc_pid, cred.sc_euid, cred.sc_egid, message, offsetof(struct sockcred, sc_groups), cred.sc_ngroups);
+  uc_pass_put_message(r, (uint32_t)cred.sc_pid, cred.sc_euid, cred.sc_egid, message, offsetof(struct sockcred, sc_groups),
+                      cred.sc_ngroups);
 }
 
 static const uc_pass_os netbsd_messages = {enable, NULL, NULL, control};
 
 UC_PASSING_OPS(netbsd_messages)
 
-UC_OPERATIONS({"peerUcred", uc_bsd_peer_ucred}, {"processCredentials", uc_bsd_process_credentials}, {"connWait", uc_bsd_conn_wait});
+UC_OPERATIONS({"peerUcred", uc_bsd_peer_ucred}, {"processCredentials", uc_bsd_process_credentials},
+              {"connWait", uc_bsd_conn_wait});

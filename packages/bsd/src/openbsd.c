@@ -45,4 +45,5 @@ int uc_bsd_conn_wait(int fd, int on, uc_out *out) {
 
 UC_PASSING_OPS(uc_pass_no_messages)
 
-UC_OPERATIONS({"peerUcred", uc_bsd_peer_ucred}, {"processCredentials", uc_bsd_process_credentials}, {"connWait", uc_bsd_conn_wait});
+UC_OPERATIONS({"peerUcred", uc_bsd_peer_ucred}, {"processCredentials", uc_bsd_process_credentials},
+              {"connWait", uc_bsd_conn_wait});

@@ -66,14 +66,10 @@ static int peer_pid(int fd, int arg, int option, uc_out *out) {
 }
 
 /* words[0]: the pid of the last process that did I/O on the peer socket. */
-int uc_darwin_peer_pid(int fd, int arg, uc_out *out) {
-  return peer_pid(fd, arg, LOCAL_PEERPID, out);
-}
+int uc_darwin_peer_pid(int fd, int arg, uc_out *out) { return peer_pid(fd, arg, LOCAL_PEERPID, out); }
 
 /* words[0]: the effective pid: the process the peer acts for when it delegated (else as LOCAL_PEERPID). */
-int uc_darwin_peer_effective_pid(int fd, int arg, uc_out *out) {
-  return peer_pid(fd, arg, LOCAL_PEEREPID, out);
-}
+int uc_darwin_peer_effective_pid(int fd, int arg, uc_out *out) { return peer_pid(fd, arg, LOCAL_PEEREPID, out); }
 
 /* bytes: the option's `size` bytes, as the kernel gives them. Returns size. */
 static int read_identity(int fd, int arg, int option, socklen_t size, uc_out *out) {
@@ -83,9 +79,7 @@ static int read_identity(int fd, int arg, int option, socklen_t size, uc_out *ou
 }
 
 /* bytes: the uuid_t, 16 bytes. */
-int uc_darwin_peer_uuid(int fd, int arg, uc_out *out) {
-  return read_identity(fd, arg, LOCAL_PEERUUID, sizeof(uuid_t), out);
-}
+int uc_darwin_peer_uuid(int fd, int arg, uc_out *out) { return read_identity(fd, arg, LOCAL_PEERUUID, sizeof(uuid_t), out); }
 
 int uc_darwin_peer_effective_uuid(int fd, int arg, uc_out *out) {
   return read_identity(fd, arg, LOCAL_PEEREUUID, sizeof(uuid_t), out);
@@ -105,6 +99,7 @@ int uc_darwin_process_credentials(int fd, int arg, uc_out *out) {
 
 UC_PASSING_OPS(uc_pass_no_messages)
 
-UC_OPERATIONS({"peerXucred", uc_darwin_peer_xucred}, {"peerXucredPid", uc_darwin_peer_xucred_pid}, {"peerPid", uc_darwin_peer_pid},
-              {"peerEffectivePid", uc_darwin_peer_effective_pid}, {"processCredentials", uc_darwin_process_credentials},
-              {"peerUuid", uc_darwin_peer_uuid}, {"peerEffectiveUuid", uc_darwin_peer_effective_uuid}, {"peerToken", uc_darwin_peer_token});
+UC_OPERATIONS({"peerXucred", uc_darwin_peer_xucred}, {"peerXucredPid", uc_darwin_peer_xucred_pid},
+              {"peerPid", uc_darwin_peer_pid}, {"peerEffectivePid", uc_darwin_peer_effective_pid},
+              {"processCredentials", uc_darwin_process_credentials}, {"peerUuid", uc_darwin_peer_uuid},
+              {"peerEffectiveUuid", uc_darwin_peer_effective_uuid}, {"peerToken", uc_darwin_peer_token});

@@ -200,8 +200,10 @@ static int enable(int fd, uc_out *out) {
 #ifdef SO_PASSPIDFD
   /* Where the kernel has it: before 6.5 it answers ENOPROTOOPT. */
   rc = uc_pass_set_option(fd, SOL_SOCKET, SO_PASSPIDFD);
-  if (rc == 0) out->words[0] |= UC_PASS_ENABLED_PIDFD;
-  else if (rc != -ENOPROTOOPT) return rc;
+  if (rc == 0)
+    out->words[0] |= UC_PASS_ENABLED_PIDFD;
+  else if (rc != -ENOPROTOOPT)
+    return rc;
 #endif
   return 0;
 }
@@ -235,7 +237,8 @@ static void control(const struct cmsghdr *message, uc_received *r) {
     struct ucred cred;
     memcpy(&cred, CMSG_DATA(message), sizeof cred);
     /* Pid 0 and the overflow ids: the kernel recorded nothing (SO_PASSCRED was off when the byte was sent). */
-    if (cred.pid == 0 && cred.uid == overflow_id("/proc/sys/kernel/overflowuid") && cred.gid == overflow_id("/proc/sys/kernel/overflowgid")) {
+    if (cred.pid == 0 && cred.uid == overflow_id("/proc/sys/kernel/overflowuid") &&
+        cred.gid == overflow_id("/proc/sys/kernel/overflowgid")) {
       return;
     }
     uc_pass_put_credentials(r, (uint32_t)cred.pid, cred.uid, cred.gid, NULL, 0);
@@ -246,6 +249,7 @@ static const uc_pass_os linux_messages = {enable, attach, prepare, control};
 
 UC_PASSING_OPS(linux_messages)
 
-UC_OPERATIONS({"peerCred", uc_linux_peer_cred}, {"peerCredGroups", uc_linux_peer_cred_groups}, {"peerGroups", uc_linux_peer_groups},
-              {"peerPidfd", uc_linux_peer_pidfd}, {"peerSecurity", uc_linux_peer_security}, {"pidfdAlive", uc_linux_pidfd_alive},
-              {"pidfdSignal", uc_linux_pidfd_signal}, {"close", uc_linux_close}, {"processCredentials", uc_linux_process_credentials});
+UC_OPERATIONS({"peerCred", uc_linux_peer_cred}, {"peerCredGroups", uc_linux_peer_cred_groups},
+              {"peerGroups", uc_linux_peer_groups}, {"peerPidfd", uc_linux_peer_pidfd}, {"peerSecurity", uc_linux_peer_security},
+              {"pidfdAlive", uc_linux_pidfd_alive}, {"pidfdSignal", uc_linux_pidfd_signal}, {"close", uc_linux_close},
+              {"processCredentials", uc_linux_process_credentials});

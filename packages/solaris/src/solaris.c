@@ -68,9 +68,7 @@ static int check_family(int fd, int arg) {
  * SM_CONNREQUIRED clear, socktpi.c _I_GETPEERCRED), which has no peer, as EINVAL or ENOTCONN say elsewhere
  * (docs/platforms.md section 2). ENOTSUP is not EOPNOTSUPP on Solaris and illumos.
  */
-static int peer_failure(int error) {
-  return error == ENOTSUP ? UC_E_NO_PEER : uc_peer_failure(error);
-}
+static int peer_failure(int error) { return error == ENOTSUP ? UC_E_NO_PEER : uc_peer_failure(error); }
 
 int uc_solaris_peer_ucred(int fd, int arg, uc_out *out) {
   int rc = uc_refuse_listening(fd, arg);
@@ -115,10 +113,10 @@ static int prepare(int fd, uc_received *r) {
  * count in it (usr/src/lib/libc/port/gen/ucred.c): each is checked against the bytes received first.
  */
 enum {
-  UCRED_HEADER = 8 * 4,        /* struct ucred_s */
-  UCRED_CREDOFF = 1 * 4,       /* uc_credoff: 0, no credentials (a remote peer) */
-  PRCRED_NGROUPS = 6 * 4,      /* pr_ngroups, after the six ids */
-  PRCRED_GROUPS = 7 * 4,       /* pr_groups[] */
+  UCRED_HEADER = 8 * 4,   /* struct ucred_s */
+  UCRED_CREDOFF = 1 * 4,  /* uc_credoff: 0, no credentials (a remote peer) */
+  PRCRED_NGROUPS = 6 * 4, /* pr_ngroups, after the six ids */
+  PRCRED_GROUPS = 7 * 4,  /* pr_groups[] */
 };
 
 static uint32_t word_at(const unsigned char *bytes, size_t offset) {

@@ -16,11 +16,11 @@ static const uc_fake_message with_sockcred = {
 static const gid_t two[] = {5, 6};
 static const uc_fake_sender sender = {4242, 1000, 1001, 2000, 2001, 2, two};
 /* What a sender would write in its SCM_CREDS: the kernel refuses the send. */
-static const struct {
-  struct sockcred head;
-} claims_root = {{1, 0, 0, 0, 0, 0, {0}}};
-static const uc_fake_message local_creds = {
-    .bytes = 1, .sender = &sender, .sent = {{SOL_SOCKET, SCM_CREDS, &claims_root, sizeof claims_root}}, .receiver_option = LOCAL_CREDS};
+static const struct { struct sockcred head; } claims_root = {{1, 0, 0, 0, 0, 0, {0}}};
+static const uc_fake_message local_creds = {.bytes = 1,
+                                            .sender = &sender,
+                                            .sent = {{SOL_SOCKET, SCM_CREDS, &claims_root, sizeof claims_root}},
+                                            .receiver_option = LOCAL_CREDS};
 
 const uc_scenario uc_scenarios[] = {
     UC_PASSING_SCENARIOS,

@@ -12,8 +12,9 @@ _Static_assert(sizeof(struct xucred) == 76, "macOS's struct xucred is 76 bytes (
 
 static const pid_t pid = 4242, effective_pid = 777;
 
-#define PID_ANSWERS .options = {{SOL_LOCAL, LOCAL_PEERCRED, 0, &uc_xucred_normal, sizeof uc_xucred_normal}, \
-                                {SOL_LOCAL, LOCAL_PEERPID, 0, &pid, sizeof pid}}
+#define PID_ANSWERS                                                                       \
+  .options = {{SOL_LOCAL, LOCAL_PEERCRED, 0, &uc_xucred_normal, sizeof uc_xucred_normal}, \
+              {SOL_LOCAL, LOCAL_PEERPID, 0, &pid, sizeof pid}}
 
 const uc_scenario uc_scenarios[] = {
     UC_XUCRED_SCENARIOS(uc_darwin_peer_xucred),

@@ -36,8 +36,7 @@ inline napi_value Call(napi_env env, napi_callback_info info) {
   napi_get_cb_info(env, info, &argc, argv, nullptr, &data);
   const Binding *binding = static_cast<const Binding *>(data);
   int32_t fd = -1, arg = 0;
-  if (argc < 2 || napi_get_value_int32(env, argv[0], &fd) != napi_ok ||
-      napi_get_value_int32(env, argv[1], &arg) != napi_ok) {
+  if (argc < 2 || napi_get_value_int32(env, argv[0], &fd) != napi_ok || napi_get_value_int32(env, argv[1], &arg) != napi_ok) {
     napi_throw_type_error(env, "ERR_INVALID_ARG_TYPE", "native call takes (fd: int32, arg: int32)");
     return nullptr;
   }
@@ -106,13 +105,13 @@ inline Napi::Object Init(Napi::Env env, Napi::Object exports, const uc_operation
   return exports;
 }
 
-}  // namespace unix_cred
+} // namespace unix_cred
 
 // The module of an addon: its OS file's op table (unix_cred/os.h uc_operations) over the shared glue.
-#define UNIX_CRED_ADDON()                                                         \
-  static Napi::Object UnixCredInit(Napi::Env env, Napi::Object exports) {         \
-    return unix_cred::Init(env, exports, uc_operations, uc_operation_count);      \
-  }                                                                               \
+#define UNIX_CRED_ADDON()                                                    \
+  static Napi::Object UnixCredInit(Napi::Env env, Napi::Object exports) {    \
+    return unix_cred::Init(env, exports, uc_operations, uc_operation_count); \
+  }                                                                          \
   NODE_API_MODULE(NODE_GYP_MODULE_NAME, UnixCredInit)
 
 #endif

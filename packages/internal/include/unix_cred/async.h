@@ -40,7 +40,7 @@ struct Wait {
   napi_env env = nullptr;
   napi_deferred deferred = nullptr;
   napi_async_cleanup_hook_handle cleanup = nullptr;
-  Waits *owner = nullptr;  // the environment's list while pending; null once settling
+  Waits *owner = nullptr; // the environment's list while pending; null once settling
   Wait *next = nullptr;
   uint32_t id = 0;
 };
@@ -51,7 +51,9 @@ struct Waits {
   std::vector<int> held;
 };
 
-inline bool Holds(const Waits *waits, int fd) { return std::find(waits->held.begin(), waits->held.end(), fd) != waits->held.end(); }
+inline bool Holds(const Waits *waits, int fd) {
+  return std::find(waits->held.begin(), waits->held.end(), fd) != waits->held.end();
+}
 
 // The arguments of a native call, all int32; false (with a TypeError thrown) when they are not.
 inline bool Int32Arguments(napi_env env, napi_callback_info info, size_t count, int32_t *values, Waits **waits,
@@ -232,7 +234,7 @@ inline void Export(napi_env env, napi_value exports) {
   }
 }
 
-}  // namespace async
-}  // namespace unix_cred
+} // namespace async
+} // namespace unix_cred
 
 #endif

@@ -33,28 +33,28 @@
  * Every other number JavaScript and C must agree on: result layout, arg bits, result bits, bounds. Declared here
  * only; the addon exports them by name (its `constants`), and @unix-cred/internal reads them from there.
  */
-#define UC_CONSTANTS(X)                                                                                             \
-  X(WORDS, 16)           /* fixed-size result fields */                                                             \
-  X(INLINE_BYTES, 4096)  /* the inline variable-size result area, after the words */                                \
-  X(CHECK_LISTENING, 1)  /* peer query arg bit: refuse a listening socket (it would answer with the listener's ids) */ \
-  X(PEER_INET, 2)        /* peer query arg bit (illumos getpeerucred): answer for AF_INET and AF_INET6 sockets too */ \
-  X(KNOWN_SUID, 1)       /* process credentials, words[0]: which optional ids the OS reported (unix_cred/process.h) */ \
-  X(KNOWN_FSUID, 2)                                                                                                 \
-  X(KNOWN_SGID, 4)                                                                                                  \
-  X(KNOWN_FSGID, 8)                                                                                                 \
-  X(PASS_CHECK, 1)       /* passing arg bit: a descriptor not seen before (unix_cred/passing.h) */                  \
-  X(PASS_KEEP_PIDFD, 2)  /* passReceiveCredentials arg bit: hand over a Linux SCM_PIDFD */                           \
-  X(PASS_ENABLED_CREDENTIALS, 1) /* passEnable, words[0]: the kernel attaches the sender's credentials */           \
-  X(PASS_ENABLED_PIDFD, 2)       /* and a pidfd of the sender (Linux SO_PASSPIDFD) */                               \
-  X(CRED_MESSAGE, 1)     /* passReceiveCredentials, words[0]: a credential message arrived with the byte */         \
-  X(CRED_PID, 2)         /* it had a pid */                                                                         \
-  X(CRED_GROUPS, 4)      /* it had the groups (in bytes) */                                                         \
-  X(CRED_PIDFD, 8)       /* words[4] holds a pidfd of the sender, which the caller owns */                          \
-  X(CRED_DATAGRAM, 16)   /* none came on a datagram socket, which has no peer whose credentials could stand in */   \
-  X(PASS_MAX_SEND_FDS, 253)    /* most descriptors one send carries: Linux's SCM_MAX_FD (docs/platforms.md 6) */    \
-  X(PASS_MAX_RECEIVE_FDS, 512) /* most one receive takes: the most any kernel puts in one message (docs/platforms.md 6) */
+#define UC_CONSTANTS(X)                                                                                                   \
+  X(WORDS, 16)          /* fixed-size result fields */                                                                    \
+  X(INLINE_BYTES, 4096) /* the inline variable-size result area, after the words */                                       \
+  X(CHECK_LISTENING, 1) /* peer query arg bit: refuse a listening socket (it would answer with the listener's ids) */     \
+  X(PEER_INET, 2)       /* peer query arg bit (illumos getpeerucred): answer for AF_INET and AF_INET6 sockets too */      \
+  X(KNOWN_SUID, 1)      /* process credentials, words[0]: which optional ids the OS reported (unix_cred/process.h) */     \
+  X(KNOWN_FSUID, 2)                                                                                                       \
+  X(KNOWN_SGID, 4)                                                                                                        \
+  X(KNOWN_FSGID, 8)                                                                                                       \
+  X(PASS_CHECK, 1)               /* passing arg bit: a descriptor not seen before (unix_cred/passing.h) */                \
+  X(PASS_KEEP_PIDFD, 2)          /* passReceiveCredentials arg bit: hand over a Linux SCM_PIDFD */                        \
+  X(PASS_ENABLED_CREDENTIALS, 1) /* passEnable, words[0]: the kernel attaches the sender's credentials */                 \
+  X(PASS_ENABLED_PIDFD, 2)       /* and a pidfd of the sender (Linux SO_PASSPIDFD) */                                     \
+  X(CRED_MESSAGE, 1)             /* passReceiveCredentials, words[0]: a credential message arrived with the byte */       \
+  X(CRED_PID, 2)                 /* it had a pid */                                                                       \
+  X(CRED_GROUPS, 4)              /* it had the groups (in bytes) */                                                       \
+  X(CRED_PIDFD, 8)               /* words[4] holds a pidfd of the sender, which the caller owns */                        \
+  X(CRED_DATAGRAM, 16)           /* none came on a datagram socket, which has no peer whose credentials could stand in */ \
+  X(PASS_MAX_SEND_FDS, 253)      /* most descriptors one send carries: Linux's SCM_MAX_FD (docs/platforms.md 6) */        \
+  X(PASS_MAX_RECEIVE_FDS, 512)   /* most one receive takes: the most any kernel puts in one message (docs/platforms.md 6) */
 
-#define UC_ERROR_ENUM(name, value) UC_E_##name = (value),
+#define UC_ERROR_ENUM(name, value)    UC_E_##name = (value),
 #define UC_CONSTANT_ENUM(name, value) UC_##name = (value),
 enum uc_error { UC_ERRORS(UC_ERROR_ENUM) };
 enum uc_constant { UC_CONSTANTS(UC_CONSTANT_ENUM) };

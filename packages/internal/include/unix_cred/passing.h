@@ -47,13 +47,13 @@ typedef union uc_pass_control {
 /* What one receive found besides the data. */
 typedef struct uc_received {
   int arg;
-  int mode;              /* what the OS's prepare found (illumos: a datagram socket with SO_RECVUCRED on) */
-  uc_out *out;           /* where credentials go; NULL when the call does not want them or the control data was cut */
-  uint32_t flags;        /* UC_CRED_* */
-  int groups;            /* byte count of the groups in out->bytes, or UC_E_NO_MEMORY */
-  int held_fd;           /* a descriptor an OS message carried (Linux SCM_PIDFD), -1 for none */
-  int truncated;         /* the message had more data than the receive took (MSG_TRUNC) */
-  size_t count;          /* SCM_RIGHTS descriptors in fds, in arrival order */
+  int mode;       /* what the OS's prepare found (illumos: a datagram socket with SO_RECVUCRED on) */
+  uc_out *out;    /* where credentials go; NULL when the call does not want them or the control data was cut */
+  uint32_t flags; /* UC_CRED_* */
+  int groups;     /* byte count of the groups in out->bytes, or UC_E_NO_MEMORY */
+  int held_fd;    /* a descriptor an OS message carried (Linux SCM_PIDFD), -1 for none */
+  int truncated;  /* the message had more data than the receive took (MSG_TRUNC) */
+  size_t count;   /* SCM_RIGHTS descriptors in fds, in arrival order */
   int fds[UC_PASS_CONTROL_SIZE / sizeof(int)];
 } uc_received;
 
@@ -72,9 +72,7 @@ typedef struct uc_pass_os {
 /* OpenBSD, macOS, illumos: no credential messages on streams; the receiver reports the peer's credentials. */
 static const uc_pass_os uc_pass_no_messages = {NULL, NULL, NULL, NULL};
 
-static inline int uc_pass_failure(int error) {
-  return error == EAGAIN || error == EWOULDBLOCK ? UC_E_WOULD_BLOCK : -error;
-}
+static inline int uc_pass_failure(int error) { return error == EAGAIN || error == EWOULDBLOCK ? UC_E_WOULD_BLOCK : -error; }
 
 /* Whether fd is a datagram socket: one whose messages may be empty, and whose senders may be anyone. */
 static inline int uc_pass_is_datagram(int fd, int arg) {
@@ -247,7 +245,9 @@ static inline int uc_pass_receive(const uc_pass_os *os, int fd, void *data, size
 #ifndef MSG_CMSG_CLOEXEC
   for (size_t i = 0; i < r->count; i++) fcntl(r->fds[i], F_SETFD, FD_CLOEXEC);
 #endif
-  int rc = (msg.msg_flags & MSG_CTRUNC) ? UC_E_TRUNCATED : got == 0 && !uc_pass_is_datagram(fd, r->arg) ? UC_E_PEER_CLOSED : (int)got;
+  int rc = (msg.msg_flags & MSG_CTRUNC)                   ? UC_E_TRUNCATED
+           : got == 0 && !uc_pass_is_datagram(fd, r->arg) ? UC_E_PEER_CLOSED
+                                                          : (int)got;
   if (rc < 0) {
     uc_pass_close(r->fds, r->count);
     uc_pass_hold(r, -1);
@@ -346,21 +346,21 @@ static inline int uc_pass_receive_fds_with(const uc_pass_os *os, int fd, int arg
  * An OS file's op table, which unix_cred/addon.h exports: the OS's own ops ({"name", function}, ...), then the
  * passing ops. The one place an op gets the name JavaScript calls it by.
  */
-#define UC_OPERATIONS(...)                                                       \
-  const uc_operation uc_operations[] = {__VA_ARGS__, UC_PASSING_OPERATIONS};     \
+#define UC_OPERATIONS(...)                                                   \
+  const uc_operation uc_operations[] = {__VA_ARGS__, UC_PASSING_OPERATIONS}; \
   const size_t uc_operation_count = sizeof uc_operations / sizeof uc_operations[0]
 
 /* Defines the ops of unix_cred/passing_ops.h for one OS (its uc_pass_os). */
-#define UC_PASSING_OPS(OS)                                                                                             \
-  int uc_pass_enable(int fd, int arg, uc_out *out) { return uc_pass_enable_with(&(OS), fd, arg, out); }                \
-  int uc_pass_send_credentials(int fd, int arg, uc_out *out) {                                                         \
-    (void)out;                                                                                                         \
-    return uc_pass_send_credentials_with(&(OS), fd, arg);                                                              \
-  }                                                                                                                    \
-  int uc_pass_receive_credentials(int fd, int arg, uc_out *out) {                                                      \
-    return uc_pass_receive_credentials_with(&(OS), fd, arg, out);                                                      \
-  }                                                                                                                    \
-  int uc_pass_send_fds(int fd, int arg, uc_out *out) { return uc_pass_send_fds_with(fd, arg, out); }                   \
+#define UC_PASSING_OPS(OS)                                                                              \
+  int uc_pass_enable(int fd, int arg, uc_out *out) { return uc_pass_enable_with(&(OS), fd, arg, out); } \
+  int uc_pass_send_credentials(int fd, int arg, uc_out *out) {                                          \
+    (void)out;                                                                                          \
+    return uc_pass_send_credentials_with(&(OS), fd, arg);                                               \
+  }                                                                                                     \
+  int uc_pass_receive_credentials(int fd, int arg, uc_out *out) {                                       \
+    return uc_pass_receive_credentials_with(&(OS), fd, arg, out);                                       \
+  }                                                                                                     \
+  int uc_pass_send_fds(int fd, int arg, uc_out *out) { return uc_pass_send_fds_with(fd, arg, out); }    \
   int uc_pass_receive_fds(int fd, int arg, uc_out *out) { return uc_pass_receive_fds_with(&(OS), fd, arg, out); }
 
 #endif

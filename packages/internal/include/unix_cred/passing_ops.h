@@ -20,9 +20,10 @@ int uc_pass_receive_fds(int fd, int arg, uc_out *out);
 #endif
 
 /* The entries of an addon's op table (the names @unix-cred/internal's passing.ts calls). */
-#define UC_PASSING_OPERATIONS                                                                        \
-  {"passEnable", uc_pass_enable}, {"passSendCredentials", uc_pass_send_credentials},                 \
-      {"passReceiveCredentials", uc_pass_receive_credentials}, {"passSendFds", uc_pass_send_fds},    \
-      {"passReceiveFds", uc_pass_receive_fds}
+#define UC_PASSING_OPERATIONS                                                                       \
+  {"passEnable", uc_pass_enable}, {"passSendCredentials", uc_pass_send_credentials},                \
+      {"passReceiveCredentials", uc_pass_receive_credentials}, {"passSendFds", uc_pass_send_fds}, { \
+    "passReceiveFds", uc_pass_receive_fds                                                           \
+  }
 
 #endif

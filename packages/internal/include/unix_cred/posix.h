@@ -71,7 +71,8 @@ static inline int uc_peer_failure(int error) {
   return -error;
 }
 
-/* uc_peer_failure where the family is not known yet: on another family each is ERR_NOT_UNIX (that family answered with its own options). */
+/* uc_peer_failure where the family is not known yet: on another family each is ERR_NOT_UNIX (that family answered with its own
+ * options). */
 static inline int uc_classify_failure(int fd, int error) {
   int rc = uc_peer_failure(error);
   return rc == -error ? rc : uc_classify_no_peer(fd, rc);

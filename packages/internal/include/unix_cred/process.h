@@ -47,25 +47,24 @@ static inline int uc_put_groups(uc_out *out) {
  * Where the OS has getresuid/getresgid (declared by its <unistd.h>): the real, effective and saved ids, one call
  * each. A macro, so that it is compiled only in the files of those OSes. Nonzero on success, else see errno.
  */
-#define UC_GETRES_IDS(ids)                                                                                  \
+#define UC_GETRES_IDS(ids) \
   (getresuid(&(ids)->ruid, &(ids)->euid, &(ids)->suid) == 0 && getresgid(&(ids)->rgid, &(ids)->egid, &(ids)->sgid) == 0)
 
 /* Defines `name`, the processCredentials op of an OS with getresuid/getresgid and no file-system ids. */
-#define UC_GETRES_PROCESS_OP(name)                                                                          \
-  int name(int fd, int arg, uc_out *out) {                                                                  \
-    (void)fd;                                                                                               \
-    (void)arg;                                                                                              \
-    uc_process_ids ids = {.known = UC_KNOWN_SUID | UC_KNOWN_SGID};                                           \
-    return UC_GETRES_IDS(&ids) ? uc_put_process(&ids, out) : -errno;                                        \
+#define UC_GETRES_PROCESS_OP(name)                                   \
+  int name(int fd, int arg, uc_out *out) {                           \
+    (void)fd;                                                        \
+    (void)arg;                                                       \
+    uc_process_ids ids = {.known = UC_KNOWN_SUID | UC_KNOWN_SGID};   \
+    return UC_GETRES_IDS(&ids) ? uc_put_process(&ids, out) : -errno; \
   }
 
 static inline int uc_put_process(const uc_process_ids *ids, uc_out *out) {
   pid_t sid = getsid(0);
   if (sid < 0) return -errno;
   const uint32_t words[13] = {
-      ids->known,          (uint32_t)getpid(),  (uint32_t)getppid(), (uint32_t)getpgrp(), (uint32_t)sid,
-      ids->ruid,           ids->euid,           ids->suid,           ids->fsuid,
-      ids->rgid,           ids->egid,           ids->sgid,           ids->fsgid,
+      ids->known, (uint32_t)getpid(), (uint32_t)getppid(), (uint32_t)getpgrp(), (uint32_t)sid, ids->ruid,  ids->euid,
+      ids->suid,  ids->fsuid,         ids->rgid,           ids->egid,           ids->sgid,     ids->fsgid,
   };
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) out->words[i] = words[i];
   return uc_put_groups(out);

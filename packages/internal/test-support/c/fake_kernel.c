@@ -49,15 +49,19 @@ static int model_getsockopt(const uc_kernel_model *kernel, int level, int name, 
   static const int ip_int = 0x10;
   int model_answer = uc_fake_model_answer(level, name);
   switch (model_answer) {
-  case UC_ANSWER_IP_INT: return answer(&ip_int, sizeof ip_int, value, len);
-  case UC_ANSWER_IP_EMPTY: *len = 0; return 0;
-  case UC_ANSWER_IDS:
-  case UC_ANSWER_OWN_IDS: {
-    const uc_fake_option *ids = scenario_option(level, name);
-    if (ids == NULL || ids->error != 0) abort(); /* a model scenario gives the ids of every option it reads */
-    return answer(ids->value, ids->len, value, len);
-  }
-  default: return fail(model_answer);
+    case UC_ANSWER_IP_INT:
+      return answer(&ip_int, sizeof ip_int, value, len);
+    case UC_ANSWER_IP_EMPTY:
+      *len = 0;
+      return 0;
+    case UC_ANSWER_IDS:
+    case UC_ANSWER_OWN_IDS: {
+      const uc_fake_option *ids = scenario_option(level, name);
+      if (ids == NULL || ids->error != 0) abort(); /* a model scenario gives the ids of every option it reads */
+      return answer(ids->value, ids->len, value, len);
+    }
+    default:
+      return fail(model_answer);
   }
 }
 

@@ -69,15 +69,15 @@ typedef struct uc_scenario {
   const char *name;
   uc_op op;
   int arg;
-  int error;        /* errno of every call on the descriptor (EBADF, ENOTSOCK); 0 for a socket */
-  int family;       /* what getsockname answers (without a kernel model) */
-  int listening;    /* what SO_ACCEPTCONN answers (without a kernel model) */
+  int error;                     /* errno of every call on the descriptor (EBADF, ENOTSOCK); 0 for a socket */
+  int family;                    /* what getsockname answers (without a kernel model) */
+  int listening;                 /* what SO_ACCEPTCONN answers (without a kernel model) */
   const uc_kernel_model *kernel; /* when set, the kernel's answers for a socket in state `socket` */
   uc_socket_state socket;
-  int unbound;      /* the socket has no name of its own (a client, a socketpair end) */
-  int fail_malloc;  /* malloc returns NULL */
+  int unbound;               /* the socket has no name of its own (a client, a socketpair end) */
+  int fail_malloc;           /* malloc returns NULL */
   uc_fake_option options[2]; /* any other option answers ENOPROTOOPT; with a model: the peer's ids of each option */
-  const void *peer; /* state of an OS-specific fake (Solaris: the peer's ucred) */
+  const void *peer;          /* state of an OS-specific fake (Solaris: the peer's ucred) */
   const uc_fake_process *process;
   const uc_fake_message *message;
   uint32_t input_word; /* words[0] before the call: a passing op's input */

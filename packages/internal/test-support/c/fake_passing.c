@@ -19,9 +19,7 @@ static int fail(int error) {
 
 static const uc_fake_message no_message = {0};
 
-static const uc_fake_message *message(void) {
-  return uc_current->message != NULL ? uc_current->message : &no_message;
-}
+static const uc_fake_message *message(void) { return uc_current->message != NULL ? uc_current->message : &no_message; }
 
 int setsockopt(int fd, int level, int name, const void *value, socklen_t len) {
   (void)fd;
@@ -68,8 +66,8 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags) {
 }
 
 /* An OS without a kernel model: the scenario's cmsgs arrive as written. */
-__attribute__((weak)) size_t uc_fake_kernel_deliver(const uc_fake_message *m, uc_fake_cmsg *out, size_t max, unsigned char *scratch,
-                                                    size_t room) {
+__attribute__((weak)) size_t uc_fake_kernel_deliver(const uc_fake_message *m, uc_fake_cmsg *out, size_t max,
+                                                    unsigned char *scratch, size_t room) {
   (void)m, (void)out, (void)max, (void)scratch, (void)room;
   return 0;
 }
@@ -116,7 +114,8 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags) {
   const uc_fake_cmsg *cmsgs = m->sender != NULL ? modelled : m->cmsgs;
   if (m->sender == NULL)
     while (count < sizeof m->cmsgs / sizeof m->cmsgs[0] && m->cmsgs[count].len != 0) count++;
-  for (size_t i = 0; i < count && used < msg->msg_controllen; i++) deliver(msg, &used, cmsgs[i].level, cmsgs[i].type, cmsgs[i].data, cmsgs[i].len);
+  for (size_t i = 0; i < count && used < msg->msg_controllen; i++)
+    deliver(msg, &used, cmsgs[i].level, cmsgs[i].type, cmsgs[i].data, cmsgs[i].len);
   /* As Linux: as many descriptors as the process's limit allows arrive, the rest are lost. */
   size_t fds = (size_t)m->fds;
   if (m->fd_room != 0 && (size_t)m->fd_room < fds) fds = (size_t)m->fd_room;

@@ -24,10 +24,10 @@ typedef enum uc_socket_state {
 
 /* What a peer option answers in one state: an errno (> 0), or one of these. */
 enum {
-  UC_ANSWER_IDS = 0,        /* the peer's ids: the scenario's value of the option */
-  UC_ANSWER_OWN_IDS = -1,   /* the caller's own ids (a Linux listener): any success is a wrong answer */
-  UC_ANSWER_IP_INT = -2,    /* level 0 is IPPROTO_IP on an inet socket: an int IP option (IP_HDRINCL, IP_TOS ...) */
-  UC_ANSWER_IP_EMPTY = -3,  /* IP_OPTIONS of a socket without IP options: success, 0 bytes */
+  UC_ANSWER_IDS = 0,       /* the peer's ids: the scenario's value of the option */
+  UC_ANSWER_OWN_IDS = -1,  /* the caller's own ids (a Linux listener): any success is a wrong answer */
+  UC_ANSWER_IP_INT = -2,   /* level 0 is IPPROTO_IP on an inet socket: an int IP option (IP_HDRINCL, IP_TOS ...) */
+  UC_ANSWER_IP_EMPTY = -3, /* IP_OPTIONS of a socket without IP options: success, 0 bytes */
 };
 
 /* The level under which a model lists a peer query that is no socket option (illumos getpeerucred). */

@@ -12,25 +12,24 @@
 /* What a TCP socket answers at level 0, where IP options live: an int (IP_HDRINCL, IP_TOS) or no IP_OPTIONS. */
 static const int uc_ip_option = 0x10;
 
-#define UC_PEER_OPTION_SCENARIOS(PREFIX, OP, LEVEL, NAME, ANSWER)                                              \
-  {PREFIX ": normal", OP, UC_CHECK_LISTENING, .family = AF_UNIX,                                                \
-   .options = {{LEVEL, NAME, 0, &(ANSWER), sizeof(ANSWER)}}},                                                   \
-  {PREFIX ": short answer", OP, UC_CHECK_LISTENING, .family = AF_UNIX,                                          \
-   .options = {{LEVEL, NAME, 0, &(ANSWER), sizeof(ANSWER) - 2}}},                                               \
-  {PREFIX ": TCP, an int IP option", OP, UC_CHECK_LISTENING, .family = AF_INET,                                \
-   .options = {{LEVEL, NAME, 0, &uc_ip_option, sizeof uc_ip_option}}},                                          \
-  {PREFIX ": TCP, no IP options", OP, UC_CHECK_LISTENING, .family = AF_INET,                                    \
-   .options = {{LEVEL, NAME, 0, &uc_ip_option, 0}}},                                                            \
-  {PREFIX ": TCP, unknown option", OP, UC_CHECK_LISTENING, .family = AF_INET},                                  \
-  {PREFIX ": TCP, EOPNOTSUPP", OP, UC_CHECK_LISTENING, .family = AF_INET,                                       \
-   .options = {{LEVEL, NAME, EOPNOTSUPP, NULL, 0}}},                                                            \
-  {PREFIX ": datagram or socketpair (EINVAL)", OP, UC_CHECK_LISTENING, .family = AF_UNIX,                       \
-   .options = {{LEVEL, NAME, EINVAL, NULL, 0}}},                                                                \
-  {PREFIX ": unconnected (ENOTCONN)", OP, UC_CHECK_LISTENING, .family = AF_UNIX,                                \
-   .options = {{LEVEL, NAME, ENOTCONN, NULL, 0}}},                                                              \
-  {PREFIX ": kernel without the option", OP, UC_CHECK_LISTENING, .family = AF_UNIX},                           \
-  {PREFIX ": bad descriptor", OP, UC_CHECK_LISTENING, .error = EBADF},                                          \
-  {PREFIX ": not a socket", OP, UC_CHECK_LISTENING, .error = ENOTSOCK},                                         \
-  {PREFIX ": not a socket, verified handle", OP, 0, .error = ENOTSOCK}
+#define UC_PEER_OPTION_SCENARIOS(PREFIX, OP, LEVEL, NAME, ANSWER)                                                               \
+  {PREFIX ": normal", OP, UC_CHECK_LISTENING, .family = AF_UNIX, .options = {{LEVEL, NAME, 0, &(ANSWER), sizeof(ANSWER)}}},     \
+      {PREFIX ": short answer", OP, UC_CHECK_LISTENING, .family = AF_UNIX,                                                      \
+       .options = {{LEVEL, NAME, 0, &(ANSWER), sizeof(ANSWER) - 2}}},                                                           \
+      {PREFIX ": TCP, an int IP option", OP, UC_CHECK_LISTENING, .family = AF_INET,                                             \
+       .options = {{LEVEL, NAME, 0, &uc_ip_option, sizeof uc_ip_option}}},                                                      \
+      {PREFIX ": TCP, no IP options", OP, UC_CHECK_LISTENING, .family = AF_INET,                                                \
+       .options = {{LEVEL, NAME, 0, &uc_ip_option, 0}}},                                                                        \
+      {PREFIX ": TCP, unknown option", OP, UC_CHECK_LISTENING, .family = AF_INET},                                              \
+      {PREFIX ": TCP, EOPNOTSUPP", OP, UC_CHECK_LISTENING, .family = AF_INET, .options = {{LEVEL, NAME, EOPNOTSUPP, NULL, 0}}}, \
+      {PREFIX ": datagram or socketpair (EINVAL)", OP, UC_CHECK_LISTENING, .family = AF_UNIX,                                   \
+       .options = {{LEVEL, NAME, EINVAL, NULL, 0}}},                                                                            \
+      {PREFIX ": unconnected (ENOTCONN)", OP, UC_CHECK_LISTENING, .family = AF_UNIX,                                            \
+       .options = {{LEVEL, NAME, ENOTCONN, NULL, 0}}},                                                                          \
+      {PREFIX ": kernel without the option", OP, UC_CHECK_LISTENING, .family = AF_UNIX},                                        \
+      {PREFIX ": bad descriptor", OP, UC_CHECK_LISTENING, .error = EBADF},                                                      \
+      {PREFIX ": not a socket", OP, UC_CHECK_LISTENING, .error = ENOTSOCK}, {                                                   \
+    PREFIX ": not a socket, verified handle", OP, 0, .error = ENOTSOCK                                                          \
+  }
 
 #endif

@@ -26,12 +26,13 @@ static const struct xucred uc_xucred_none = {.cr_version = XUCRED_VERSION, .cr_u
 static const struct xucred uc_xucred_version = {.cr_version = XUCRED_VERSION + 1, .cr_uid = 1001, .cr_ngroups = 1};
 
 #define UC_XUCRED_ANSWER(answer) .options = {{0, LOCAL_PEERCRED, 0, &(answer), sizeof(answer)}}
-#define UC_XUCRED_SCENARIOS(OP)                                                                                \
-  UC_PEER_OPTION_SCENARIOS("xucred", OP, 0, LOCAL_PEERCRED, uc_xucred_normal),                                 \
-  {"xucred: 16 groups", OP, 0, .family = AF_UNIX, UC_XUCRED_ANSWER(uc_xucred_16)},                             \
-  {"xucred: cr_ngroups over the array, clamped", OP, 0, .family = AF_UNIX, UC_XUCRED_ANSWER(uc_xucred_too_many)}, \
-  {"xucred: negative cr_ngroups", OP, 0, .family = AF_UNIX, UC_XUCRED_ANSWER(uc_xucred_negative)},             \
-  {"xucred: no groups, so no egid", OP, 0, .family = AF_UNIX, UC_XUCRED_ANSWER(uc_xucred_none)},               \
-  {"xucred: unknown cr_version", OP, 0, .family = AF_UNIX, UC_XUCRED_ANSWER(uc_xucred_version)}
+#define UC_XUCRED_SCENARIOS(OP)                                                                                       \
+  UC_PEER_OPTION_SCENARIOS("xucred", OP, 0, LOCAL_PEERCRED, uc_xucred_normal),                                        \
+      {"xucred: 16 groups", OP, 0, .family = AF_UNIX, UC_XUCRED_ANSWER(uc_xucred_16)},                                \
+      {"xucred: cr_ngroups over the array, clamped", OP, 0, .family = AF_UNIX, UC_XUCRED_ANSWER(uc_xucred_too_many)}, \
+      {"xucred: negative cr_ngroups", OP, 0, .family = AF_UNIX, UC_XUCRED_ANSWER(uc_xucred_negative)},                \
+      {"xucred: no groups, so no egid", OP, 0, .family = AF_UNIX, UC_XUCRED_ANSWER(uc_xucred_none)}, {                \
+    "xucred: unknown cr_version", OP, 0, .family = AF_UNIX, UC_XUCRED_ANSWER(uc_xucred_version)                       \
+  }
 
 #endif

@@ -11,7 +11,8 @@
 /* As cred2ucred (usr/src/uts/common/os/cred.c): the header, then the credentials with only the groups held. */
 size_t fake_ucred_write(const fake_peer *peer, unsigned char *at) {
   size_t groups = peer->ngroups > 0 ? (size_t)peer->ngroups : 1;
-  size_t size = peer->ngroups < 0 ? sizeof(struct ucred_s) : sizeof(struct ucred_s) + offsetof(prcred_t, pr_groups) + groups * sizeof(gid_t);
+  size_t size = peer->ngroups < 0 ? sizeof(struct ucred_s)
+                                  : sizeof(struct ucred_s) + offsetof(prcred_t, pr_groups) + groups * sizeof(gid_t);
   if (at == NULL) return size;
   memset(at, 0, size);
   struct ucred_s head = {(uint32_t)size, 0, 0, peer->pid, 0, 0, 0, 0};
@@ -19,7 +20,8 @@ size_t fake_ucred_write(const fake_peer *peer, unsigned char *at) {
     head.uc_credoff = sizeof head;
     prcred_t cred = {peer->euid, peer->ruid, peer->suid, peer->egid, peer->rgid, peer->sgid, peer->ngroups, {0}};
     memcpy(at + sizeof head, &cred, offsetof(prcred_t, pr_groups));
-    if (peer->ngroups > 0) memcpy(at + sizeof head + offsetof(prcred_t, pr_groups), peer->groups, (size_t)peer->ngroups * sizeof(gid_t));
+    if (peer->ngroups > 0)
+      memcpy(at + sizeof head + offsetof(prcred_t, pr_groups), peer->groups, (size_t)peer->ngroups * sizeof(gid_t));
   }
   memcpy(at, &head, sizeof head);
   return size;
@@ -50,7 +52,8 @@ ucred_t *ucred_get(pid_t pid) {
   if (pid != P_MYID) abort();
   if (uc_current->fail_malloc) return NULL;
   const uc_fake_process *self = uc_current->process;
-  const fake_peer process = {0, self->pid, self->ruid, self->euid, self->suid, self->rgid, self->egid, self->sgid, self->ngroups, self->groups};
+  const fake_peer process = {0,          self->pid,  self->ruid, self->euid,    self->suid,
+                             self->rgid, self->egid, self->sgid, self->ngroups, self->groups};
   /* The real malloc: the counted one is the groups'. */
   unsigned char *made = (malloc)(fake_ucred_write(&process, NULL));
   if (made == NULL) abort();
@@ -69,10 +72,10 @@ static const prcred_t *credentials(const ucred_t *uc) {
   return uc->uc_credoff == 0 ? NULL : (const prcred_t *)(const void *)((const char *)uc + uc->uc_credoff);
 }
 
-#define GETTER(type, name, field)                    \
-  type name(const ucred_t *uc) {                     \
+#define GETTER(type, name, field)                 \
+  type name(const ucred_t *uc) {                  \
     const prcred_t *cred = credentials(uc);       \
-    return cred == NULL ? (type)-1 : cred->field;    \
+    return cred == NULL ? (type)-1 : cred->field; \
   }
 
 pid_t ucred_getpid(const ucred_t *uc) { return uc->uc_pid; }

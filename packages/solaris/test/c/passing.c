@@ -21,29 +21,39 @@ static const struct {
   struct ucred_s head;
   prcred_t cred;
   gid_t more[1];
-} counts_past = {{sizeof counts_past, sizeof(struct ucred_s), 0, 4242, 0, 0, 0, 0}, {1001, 1000, 1001, 2001, 2000, 2001, 100, {10}}, {20}},
+} counts_past = {{sizeof counts_past, sizeof(struct ucred_s), 0, 4242, 0, 0, 0, 0},
+                 {1001, 1000, 1001, 2001, 2000, 2001, 100, {10}},
+                 {20}},
   points_past = {{sizeof points_past, 4096, 0, 4242, 0, 0, 0, 0}, {1001, 1000, 1001, 2001, 2000, 2001, 2, {10}}, {20}};
 /* A message of no meaning but its size, that a sender may write (tl passes it through). */
 static const unsigned char filler[3000];
 static const int datagram = SOCK_DGRAM, one = 1;
 
-#define FORGED(c) {SOL_SOCKET, SCM_UCRED, &(c), sizeof(c)}
-#define FILLER(n) {0x7777, 1, filler, (n)}
-static const uc_fake_message from_sender = {.bytes = 1, .sender = &sender, .receiver_option = SO_RECVUCRED},
-                             from_other_zone = {.bytes = 1, .sender = &other_zone, .receiver_option = SO_RECVUCRED},
-                             from_no_groups = {.bytes = 1, .sender = &no_groups, .receiver_option = SO_RECVUCRED},
-                             from_remote = {.bytes = 1, .sender = &remote, .receiver_option = SO_RECVUCRED},
-                             forged_then_kernel = {.bytes = 1, .sender = &sender, .sent = {FORGED(claims_root)}, .receiver_option = SO_RECVUCRED},
-                             forged_alone = {.bytes = 1, .sender = &sender, .sent = {FORGED(claims_root)}},
-                             kernel_cut = {.bytes = 1, .sender = &sender, .sent = {FILLER(3000)}, .receiver_option = SO_RECVUCRED},
-                             fds_cut = {.bytes = 1, .sender = &sender, .sent = {FILLER(2000)}, .fds = 300},
-                             with_counts_past = {.bytes = 1, .cmsgs = {FORGED(counts_past)}},
-                             with_points_past = {.bytes = 1, .cmsgs = {FORGED(points_past)}};
-#define DATAGRAM(name, m) {name, uc_pass_receive_credentials, UC_PASS_CHECK, .family = AF_UNIX, .message = &(m), UC_TYPE(uc_datagram)}
+#define FORGED(c) \
+  { SOL_SOCKET, SCM_UCRED, &(c), sizeof(c) }
+#define FILLER(n) \
+  { 0x7777, 1, filler, (n) }
+static const uc_fake_message
+    from_sender = {.bytes = 1, .sender = &sender, .receiver_option = SO_RECVUCRED},
+    from_other_zone = {.bytes = 1, .sender = &other_zone, .receiver_option = SO_RECVUCRED},
+    from_no_groups = {.bytes = 1, .sender = &no_groups, .receiver_option = SO_RECVUCRED},
+    from_remote = {.bytes = 1, .sender = &remote, .receiver_option = SO_RECVUCRED},
+    forged_then_kernel = {.bytes = 1, .sender = &sender, .sent = {FORGED(claims_root)}, .receiver_option = SO_RECVUCRED},
+    forged_alone = {.bytes = 1, .sender = &sender, .sent = {FORGED(claims_root)}},
+    kernel_cut = {.bytes = 1, .sender = &sender, .sent = {FILLER(3000)}, .receiver_option = SO_RECVUCRED},
+    fds_cut = {.bytes = 1, .sender = &sender, .sent = {FILLER(2000)}, .fds = 300},
+    with_counts_past = {.bytes = 1, .cmsgs = {FORGED(counts_past)}},
+    with_points_past = {.bytes = 1, .cmsgs = {FORGED(points_past)}};
+#define DATAGRAM(name, m) \
+  { name, uc_pass_receive_credentials, UC_PASS_CHECK, .family = AF_UNIX, .message = &(m), UC_TYPE(uc_datagram) }
 /* A datagram socket whose SO_RECVUCRED reads 1, for messages not made by the model. */
-#define RECVUCRED_ON(name, m)                                                                                        \
-  {name, uc_pass_receive_credentials, UC_PASS_CHECK, .family = AF_UNIX, .message = &(m),                             \
-   .options = {{SOL_SOCKET, SO_TYPE, 0, &datagram, sizeof datagram}, {SOL_SOCKET, SO_RECVUCRED, 0, &one, sizeof one}}}
+#define RECVUCRED_ON(name, m)                                                                          \
+  {                                                                                                    \
+    name, uc_pass_receive_credentials, UC_PASS_CHECK, .family = AF_UNIX, .message = &(m), .options = { \
+      {SOL_SOCKET, SO_TYPE, 0, &datagram, sizeof datagram},                                            \
+      {SOL_SOCKET, SO_RECVUCRED, 0, &one, sizeof one}                                                  \
+    }                                                                                                  \
+  }
 
 const uc_scenario uc_scenarios[] = {
     UC_PASSING_SCENARIOS,

@@ -8,8 +8,15 @@
 #include "process_scenarios.h"
 #include "solaris_ops.h"
 
-static const uc_fake_process saved_unknown = {
-    .pid = 4242, .ruid = 1000, .euid = 1001, .suid = (uid_t)-1, .rgid = 2000, .egid = 2001, .sgid = (gid_t)-1, .ngroups = 3, .groups = uc_three_groups};
+static const uc_fake_process saved_unknown = {.pid = 4242,
+                                              .ruid = 1000,
+                                              .euid = 1001,
+                                              .suid = (uid_t)-1,
+                                              .rgid = 2000,
+                                              .egid = 2001,
+                                              .sgid = (gid_t)-1,
+                                              .ngroups = 3,
+                                              .groups = uc_three_groups};
 
 const uc_scenario uc_scenarios[] = {
     UC_PROCESS_SCENARIOS(uc_solaris_process_credentials),

@@ -26,7 +26,7 @@ static const fake_peer unconnected = {.error = ENOTCONN};
 static const fake_peer not_supported = {.error = ENOTSUP};
 
 #define UNIX(peer_) .family = AF_UNIX, .peer = &(peer_)
-#define INET (UC_CHECK_LISTENING | UC_PEER_INET)
+#define INET        (UC_CHECK_LISTENING | UC_PEER_INET)
 
 const uc_scenario uc_scenarios[] = {
     {"normal", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(normal)},
@@ -38,13 +38,15 @@ const uc_scenario uc_scenarios[] = {
     {"no memory for the groups", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(many_groups), .fail_malloc = 1},
     {"peer credentials unknown (EINVAL)", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(unknown)},
     {"unconnected (ENOTCONN)", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(unconnected)},
-    {"not supported on this descriptor (ENOTSUP: connectionless, no peer)", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(not_supported)},
+    {"not supported on this descriptor (ENOTSUP: connectionless, no peer)", uc_solaris_peer_ucred, UC_CHECK_LISTENING,
+     UNIX(not_supported)},
     {"TCP, which getpeerucred would answer", uc_solaris_peer_ucred, UC_CHECK_LISTENING, .family = AF_INET, .peer = &normal},
     {"listening", uc_solaris_peer_ucred, UC_CHECK_LISTENING, UNIX(normal), .listening = 1},
     {"verified handle skips the listening check", uc_solaris_peer_ucred, 0, UNIX(normal), .listening = 1},
     {"bad descriptor", uc_solaris_peer_ucred, UC_CHECK_LISTENING, .error = EBADF},
     {"not a socket, verified handle", uc_solaris_peer_ucred, 0, .error = ENOTSOCK},
-    {"TCP over IPv6, which getpeerucred would answer", uc_solaris_peer_ucred, UC_CHECK_LISTENING, .family = AF_INET6, .peer = &normal},
+    {"TCP over IPv6, which getpeerucred would answer", uc_solaris_peer_ucred, UC_CHECK_LISTENING, .family = AF_INET6,
+     .peer = &normal},
     {"inet allowed: TCP", uc_solaris_peer_ucred, INET, .family = AF_INET, .peer = &normal},
     {"inet allowed: TCP over IPv6", uc_solaris_peer_ucred, INET, .family = AF_INET6, .peer = &normal},
     {"inet allowed: AF_UNIX", uc_solaris_peer_ucred, INET, UNIX(normal)},

@@ -17,7 +17,7 @@
  * in later versions, unp_connect_pair) sets no UNP_HAVEPC, so ENOTCONN.
  */
 #define UC_XUCRED_ANSWERS(socketpair) \
-  {UC_ANSWER_IDS, ENOTCONN, ENOTCONN, EINVAL, socketpair, UC_ANSWER_IDS, UC_ANSWER_IP_EMPTY}
+  { UC_ANSWER_IDS, ENOTCONN, ENOTCONN, EINVAL, socketpair, UC_ANSWER_IDS, UC_ANSWER_IP_EMPTY }
 #endif
 
 #ifdef __FreeBSD__
@@ -26,25 +26,19 @@ static const uc_kernel_model uc_freebsd = {
     /* sys/kern/uipc_socket.c sogetopt: SO_ACCEPTCONN answers so_options & SO_ACCEPTCONN. */
     .acceptconn = SO_ACCEPTCONN,
     /* sys/kern/uipc_usrreq.c uipc_sockaddr: sun_noname (AF_LOCAL) for an unbound socket. */
-    .unbound_name_empty = 0,
-    .options = {{0, LOCAL_PEERCRED, UC_XUCRED_ANSWERS(UC_ANSWER_IDS)}}};
+    .unbound_name_empty = 0, .options = {{0, LOCAL_PEERCRED, UC_XUCRED_ANSWERS(UC_ANSWER_IDS)}}};
 #endif
 
 #ifdef __DragonFly__
 /* sys/kern/uipc_socket.c sogetopt: no SO_ACCEPTCONN case (default: ENOPROTOOPT). */
 static const uc_kernel_model uc_dragonfly_5_2 = {
-    "DragonFly 5.2",
-    .acceptconn = 0,
+    "DragonFly 5.2", .acceptconn = 0,
     /* uipc_sockaddr leaves the name NULL without unp_addr; kern_getsockname (uipc_syscalls.c) then answers length 0. */
-    .unbound_name_empty = 1,
-    .options = {{0, LOCAL_PEERCRED, UC_XUCRED_ANSWERS(ENOTCONN)}}};
+    .unbound_name_empty = 1, .options = {{0, LOCAL_PEERCRED, UC_XUCRED_ANSWERS(ENOTCONN)}}};
 
 /* 5.4 and later answer AF_LOCAL for an unbound socket (the commit ddec9e61ea; docs/platforms.md section 10). */
-static const uc_kernel_model uc_dragonfly_5_4 = {
-    "DragonFly 5.4",
-    .acceptconn = 0,
-    .unbound_name_empty = 0,
-    .options = {{0, LOCAL_PEERCRED, UC_XUCRED_ANSWERS(ENOTCONN)}}};
+static const uc_kernel_model uc_dragonfly_5_4 = {"DragonFly 5.4", .acceptconn = 0, .unbound_name_empty = 0,
+                                                 .options = {{0, LOCAL_PEERCRED, UC_XUCRED_ANSWERS(ENOTCONN)}}};
 #endif
 
 #ifdef __OpenBSD__
@@ -54,15 +48,16 @@ static const uc_kernel_model uc_dragonfly_5_4 = {
  * listener's ids from unp_bind, UNP_FEIDSBIND); uipc_connect2 on both ends of a socketpair; unp_bind sets only
  * UNP_FEIDSBIND; nothing clears it when the peer closes. A datagram socket never gets it.
  */
-#define UC_SOCKPEERCRED_ANSWERS {UC_ANSWER_IDS, ENOTCONN, ENOTCONN, ENOTCONN, UC_ANSWER_IDS, UC_ANSWER_IDS, EOPNOTSUPP}
+#define UC_SOCKPEERCRED_ANSWERS \
+  { UC_ANSWER_IDS, ENOTCONN, ENOTCONN, ENOTCONN, UC_ANSWER_IDS, UC_ANSWER_IDS, EOPNOTSUPP }
 
 /* Older sogetopt has no SO_ACCEPTCONN case (default: ENOPROTOOPT). */
-static const uc_kernel_model uc_openbsd_old = {
-    "OpenBSD (old)", .acceptconn = 0, .options = {{SOL_SOCKET, SO_PEERCRED, UC_SOCKPEERCRED_ANSWERS}}};
+static const uc_kernel_model uc_openbsd_old = {"OpenBSD (old)", .acceptconn = 0,
+                                               .options = {{SOL_SOCKET, SO_PEERCRED, UC_SOCKPEERCRED_ANSWERS}}};
 
 /* The current sogetopt answers so_options & SO_ACCEPTCONN. */
-static const uc_kernel_model uc_openbsd = {
-    "OpenBSD", .acceptconn = SO_ACCEPTCONN, .options = {{SOL_SOCKET, SO_PEERCRED, UC_SOCKPEERCRED_ANSWERS}}};
+static const uc_kernel_model uc_openbsd = {"OpenBSD", .acceptconn = SO_ACCEPTCONN,
+                                           .options = {{SOL_SOCKET, SO_PEERCRED, UC_SOCKPEERCRED_ANSWERS}}};
 #endif
 
 #ifdef __NetBSD__
@@ -74,8 +69,7 @@ static const uc_kernel_model uc_openbsd = {
  * not read (the library does not ask it here): modelled as present.
  */
 static const uc_kernel_model uc_netbsd = {
-    "NetBSD",
-    .acceptconn = SO_ACCEPTCONN,
+    "NetBSD", .acceptconn = SO_ACCEPTCONN,
     .options = {{0, LOCAL_PEEREID, {UC_ANSWER_IDS, EINVAL, EINVAL, EINVAL, EINVAL, UC_ANSWER_IDS, UC_ANSWER_IP_INT}}}};
 #endif
 

@@ -23,7 +23,8 @@ static const uc_kernel_model uc_illumos = {
          * unconnected socket), else so_peercred. It answers a local TCP peer too. After the peer closed: not
          * settled by the source read (docs/platforms.md section 10); modelled as the ids kept, as every BSD does.
          */
-        {UC_MODEL_LIBC_CALL, UC_ILLUMOS_GETPEERUCRED,
+        {UC_MODEL_LIBC_CALL,
+         UC_ILLUMOS_GETPEERUCRED,
          {UC_ANSWER_IDS, ENOTCONN, ENOTCONN, ENOTSUP, UC_ANSWER_IDS, UC_ANSWER_IDS, UC_ANSWER_IDS}},
     }};
 

@@ -12,7 +12,8 @@
  * ENOTCONN without it: a listener, an unconnected or unconnected datagram socket, and a socket whose peer closed
  * (unp_disconnect sets unp_conn = NULL). On TCP, options 2 to 6 of level 0 (IPPROTO_IP) are int IP options.
  */
-#define UC_XNU_NEEDS_CONN {UC_ANSWER_IDS, ENOTCONN, ENOTCONN, ENOTCONN, UC_ANSWER_IDS, ENOTCONN, UC_ANSWER_IP_INT}
+#define UC_XNU_NEEDS_CONN \
+  { UC_ANSWER_IDS, ENOTCONN, ENOTCONN, ENOTCONN, UC_ANSWER_IDS, ENOTCONN, UC_ANSWER_IP_INT }
 
 static const uc_kernel_model uc_xnu = {
     "xnu",
@@ -26,7 +27,9 @@ static const uc_kernel_model uc_xnu = {
          * UNP_HAVEPC: unp_connect sets it on both ends; unp_connect2 on both ends of a socketpair (the creator's);
          * unp_listen sets UNP_HAVEPCCACHED only; unp_disconnect keeps it. TCP: option 1 is IP_OPTIONS, none set.
          */
-        {SOL_LOCAL, LOCAL_PEERCRED, {UC_ANSWER_IDS, ENOTCONN, ENOTCONN, EINVAL, UC_ANSWER_IDS, UC_ANSWER_IDS, UC_ANSWER_IP_EMPTY}},
+        {SOL_LOCAL,
+         LOCAL_PEERCRED,
+         {UC_ANSWER_IDS, ENOTCONN, ENOTCONN, EINVAL, UC_ANSWER_IDS, UC_ANSWER_IDS, UC_ANSWER_IP_EMPTY}},
         {SOL_LOCAL, LOCAL_PEERPID, UC_XNU_NEEDS_CONN},
         {SOL_LOCAL, LOCAL_PEEREPID, UC_XNU_NEEDS_CONN},
         {SOL_LOCAL, LOCAL_PEERUUID, UC_XNU_NEEDS_CONN},

@@ -5,10 +5,10 @@
  */
 #ifndef UC_STANDIN_FCNTL_H
 #define UC_STANDIN_FCNTL_H
-#define F_GETFD 1
-#define F_SETFD 2
-#define F_GETFL 3
-#define F_SETFL 4
+#define F_GETFD    1
+#define F_SETFD    2
+#define F_GETFL    3
+#define F_SETFL    4
 #define FD_CLOEXEC 1
 #if defined(__FreeBSD__) || defined(__DragonFly__)
 #define F_DUPFD_CLOEXEC 17

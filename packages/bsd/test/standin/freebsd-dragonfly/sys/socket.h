@@ -6,7 +6,7 @@
 #define UC_STANDIN_FREEBSD_SYS_SOCKET_H
 #include_next <sys/socket.h>
 
-#define SCM_CREDS 0x03
+#define SCM_CREDS   0x03
 #define CMGROUP_MAX 16
 
 struct cmsgcred {

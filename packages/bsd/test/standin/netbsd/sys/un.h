@@ -4,8 +4,8 @@
 #include <sys/types.h>
 
 #define LOCAL_CONNWAIT 0x0002
-#define LOCAL_CREDS 0x0004
-#define LOCAL_PEEREID 0x0003
+#define LOCAL_CREDS    0x0004
+#define LOCAL_PEEREID  0x0003
 
 struct unpcbid {
   pid_t unp_pid;

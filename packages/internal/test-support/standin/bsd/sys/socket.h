@@ -8,8 +8,8 @@
 
 #include <sys/socket_4_2bsd.h>
 
-#define SOCK_STREAM 1
-#define SOCK_DGRAM 2
+#define SOCK_STREAM    1
+#define SOCK_DGRAM     2
 #define SOCK_SEQPACKET 5
 
 struct sockaddr {
@@ -46,8 +46,8 @@ int getsockname(int fd, struct sockaddr *address, socklen_t *len);
   gid_t sc_egid;        \
   int sc_ngroups;       \
   gid_t sc_groups[1]
-#define MSG_TRUNC 0x10  /* FreeBSD sys/sys/socket.h, as the others */
-#define MSG_CTRUNC 0x20
+#define MSG_TRUNC    0x10 /* FreeBSD sys/sys/socket.h, as the others */
+#define MSG_CTRUNC   0x20
 #define MSG_DONTWAIT 0x80
 #if defined(__FreeBSD__)
 #define MSG_CMSG_CLOEXEC 0x40000

@@ -25,13 +25,14 @@ struct cmsghdr {
 };
 
 #define UC_CMSG_ROUND(n) (((uintptr_t)(n) + UC_CMSG_ALIGN - 1) & ~(uintptr_t)(UC_CMSG_ALIGN - 1))
-#define CMSG_DATA(c) ((unsigned char *)(c) + UC_CMSG_ROUND(sizeof(struct cmsghdr)))
-#define CMSG_LEN(l) (UC_CMSG_ROUND(sizeof(struct cmsghdr)) + (l))
-#define CMSG_SPACE(l) (UC_CMSG_ROUND(sizeof(struct cmsghdr)) + UC_CMSG_ROUND(l))
-#define CMSG_FIRSTHDR(m) ((m)->msg_controllen >= sizeof(struct cmsghdr) ? (struct cmsghdr *)(m)->msg_control : (struct cmsghdr *)0)
-#define CMSG_NXTHDR(m, c)                                                                                             \
-  ((char *)(c) + UC_CMSG_ROUND((c)->cmsg_len) + UC_CMSG_ROUND(sizeof(struct cmsghdr)) >                                \
-           (char *)(m)->msg_control + (m)->msg_controllen                                                             \
-       ? (struct cmsghdr *)0                                                                                          \
+#define CMSG_DATA(c)     ((unsigned char *)(c) + UC_CMSG_ROUND(sizeof(struct cmsghdr)))
+#define CMSG_LEN(l)      (UC_CMSG_ROUND(sizeof(struct cmsghdr)) + (l))
+#define CMSG_SPACE(l)    (UC_CMSG_ROUND(sizeof(struct cmsghdr)) + UC_CMSG_ROUND(l))
+#define CMSG_FIRSTHDR(m) \
+  ((m)->msg_controllen >= sizeof(struct cmsghdr) ? (struct cmsghdr *)(m)->msg_control : (struct cmsghdr *)0)
+#define CMSG_NXTHDR(m, c)                                                               \
+  ((char *)(c) + UC_CMSG_ROUND((c)->cmsg_len) + UC_CMSG_ROUND(sizeof(struct cmsghdr)) > \
+           (char *)(m)->msg_control + (m)->msg_controllen                               \
+       ? (struct cmsghdr *)0                                                            \
        : (struct cmsghdr *)(void *)((char *)(c) + UC_CMSG_ROUND((c)->cmsg_len)))
 #endif

@@ -15,10 +15,10 @@ typedef double sockaddr_maxalign_t;
 #include <sys/socket_4_2bsd.h>
 
 /* SVR4's numbers: not the BSDs'. */
-#define SOCK_DGRAM 1
-#define SOCK_STREAM 2
+#define SOCK_DGRAM     1
+#define SOCK_STREAM    2
 #define SOCK_SEQPACKET 6
-#define AF_INET6 26
+#define AF_INET6       26
 
 struct sockaddr {
   sa_family_t sa_family;
@@ -39,12 +39,12 @@ extern int getsockname(int, struct sockaddr *, Psocklen_t);
 #define UC_CMSG_ALIGN 4
 #include <sys/cmsg.h>
 
-#define SCM_RIGHTS 0x1010
-#define SCM_UCRED 0x1012
-#define SO_RECVUCRED 0x0400
-#define MSG_CTRUNC 0x10
-#define MSG_TRUNC 0x20  /* illumos usr/src/uts/common/sys/socket.h */
-#define MSG_DONTWAIT 0x80
+#define SCM_RIGHTS       0x1010
+#define SCM_UCRED        0x1012
+#define SO_RECVUCRED     0x0400
+#define MSG_CTRUNC       0x10
+#define MSG_TRUNC        0x20 /* illumos usr/src/uts/common/sys/socket.h */
+#define MSG_DONTWAIT     0x80
 #define MSG_CMSG_CLOEXEC 0x1000
 
 extern int setsockopt(int, int, int, const void *, socklen_t);
