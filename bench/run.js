@@ -1,13 +1,15 @@
 // pnpm bench: every public unix-cred operation against the same system calls in a C loop (in this Node
 // process, and as a program of its own) and against Python's stdlib; accepting connections with and without
 // checkPeer; the cold import; a soak. Prints the figures and which targets are met, and writes
-// bench/out/results.json and results.md. Usage: node bench/run.js [--smoke]. Never fails on a figure:
-// --smoke (pnpm test) runs everything briefly to prove it works, and measures nothing.
+// bench/out/results.json and results.md. Usage: node bench/run.js [--smoke] [--only=KEY,...]. Never fails
+// on a figure: --smoke (pnpm test) runs everything briefly to prove it works, and measures nothing. --only runs
+// a subset (on a shared machine a full run is long and its load spreads): the keys of ROW_KEYS, accept,
+// import (cold import and the CLI's start) and soak.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { availableParallelism, release, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, release, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,16 @@ import { markdownTable, megabytes, ns, perSecond, times } from './lib/report.js'
 
 const require = createRequire(import.meta.url);
 const smoke = process.argv.includes('--smoke');
+const ROW_KEYS = ['raw', 'credentials', 'process', 'cached', 'first', 'passcred', 'passfds1', 'passfds253'];
+const KEYS = [...ROW_KEYS, 'accept', 'import', 'soak'];
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+const only = onlyArg === undefined ? null : onlyArg.slice('--only='.length).split(',').filter(Boolean);
+const unknownKeys = only?.filter((key) => !KEYS.includes(key)) ?? [];
+if (unknownKeys.length > 0 || only?.length === 0) {
+  console.error(`--only takes a list of: ${KEYS.join(', ')} (got ${onlyArg})`);
+  process.exit(2);
+}
+const wanted = (key) => only === null || only.includes(key);
 const ROUNDS = smoke ? 1 : 7;
 const FIRST_CALL_MAX = smoke ? 20 : 5000; // new connections per round for the first-call measurement
 const ACCEPTS = smoke ? 200 : 10_000; // connections per round of the accept measurement
@@ -67,6 +79,21 @@ const rawFd = peer._handle.fd;
 const credentials = await pair();
 const descriptors = await pair();
 
+// Each row: the library's measurement and the C program (`c`) whose loop in this process is the floor.
+// `fds`: the figures are per descriptor, of `fds` a message. Targets: `max` times the floor's time, or
+// `minThroughput` times its throughput.
+const allRows = [
+  { operation: 'getPeerPidUidGid(raw fd)', js: 'js raw', c: 'peercred', target: { max: 1.1 } },
+  { operation: 'getPeerCredentials(raw fd), with groups', js: 'js credentials', c: 'peergroups' },
+  { operation: 'getPeerProcess(raw fd) + close()', js: 'js process', c: 'peerpidfd' },
+  { operation: 'getPeerPidUidGid(net.Socket), cached', js: 'js cached', c: 'peercred' },
+  { operation: 'getPeerPidUidGid(new net.Socket), 1st call', js: 'js first', c: 'peercred' },
+  { operation: 'sendCredentials + receiveCredentials', js: 'js passcred', c: 'passcred', target: { max: 1.5 } },
+  { operation: 'sendFds + receiveFds, 1 fd a message, per fd', js: 'js passfds1', c: 'passfds1', fds: 1, target: { minThroughput: 0.7 } },
+  { operation: 'sendFds + receiveFds, 253 fds a message, per fd', js: 'js passfds253', c: 'passfds253', fds: 253, target: { minThroughput: 0.7 } },
+];
+const rows = allRows.filter((row) => wanted(row.js.slice('js '.length)));
+
 // --- the C floor, built here: a program on its own socketpair, and a Node-API module run in this process ---
 // Node's headers: npm's nodedir, else the ones installed beside this Node.
 const nodeInclude = join(process.env.npm_config_nodedir ?? dirname(dirname(process.execPath)), 'include', 'node');
@@ -84,7 +111,7 @@ const programs = [
 const bin = { connect: join(out, 'bin', 'connect') };
 cc('connect', bin.connect, []);
 const measurements = {};
-for (const { name, source, flags = [], on } of programs) {
+for (const { name, source, flags = [], on } of programs.filter((program) => rows.some((row) => row.c === program.name))) {
   bin[name] = join(out, 'bin', name);
   cc(source, bin[name], ['-pthread', ...flags]);
   const addon = join(out, 'bin', `${name}.node`);
@@ -94,7 +121,7 @@ for (const { name, source, flags = [], on } of programs) {
   measurements[`C ${name}`] = { run: child(bin[name], []) };
   measurements[`Python ${name}`] = { run: child(PYTHON, [stdlib, name]) };
 }
-measurements['C peercred +thread'] = { run: child(bin.peercred, ['--thread']) };
+if (bin.peercred) measurements['C peercred +thread'] = { run: child(bin.peercred, ['--thread']) };
 
 // --- the library ----------------------------------------------------------------------------------
 /** The first getPeerPidUidGid on each of n fresh net.Sockets (both ends of n/2 connections, in batches). */
@@ -166,7 +193,7 @@ async function accept(n) {
   return { 'accept + checkPeer': total['accept + checkPeer'] / n, accept: total.accept / n };
 }
 
-Object.assign(measurements, {
+const library = {
   'js raw': { run: (n) => timeCalls(() => getPeerPidUidGid(rawFd), n) },
   'js credentials': { run: (n) => timeCalls(() => getPeerCredentials(rawFd), n) },
   'js process': { run: (n) => timeCalls(() => getPeerProcess(rawFd).close(), n) },
@@ -175,27 +202,14 @@ Object.assign(measurements, {
   'js passcred': { run: (n) => timeAsync(passCredentials, n) },
   'js passfds1': { run: (n) => timeAsync(() => passFds(oneFd), n) },
   'js passfds253': { run: (n) => timeAsync(() => passFds(fds253), n) },
-  accept: { run: accept, fixed: ACCEPTS },
-});
-
-// Each row: the library's measurement and the C program (`c`) whose loop in this process is the floor.
-// `fds`: the figures are per descriptor, of `fds` a message. Targets: `max` times the floor's time, or
-// `minThroughput` times its throughput.
-const rows = [
-  { operation: 'getPeerPidUidGid(raw fd)', js: 'js raw', c: 'peercred', target: { max: 1.15 } },
-  { operation: 'getPeerCredentials(raw fd), with groups', js: 'js credentials', c: 'peergroups' },
-  { operation: 'getPeerProcess(raw fd) + close()', js: 'js process', c: 'peerpidfd' },
-  { operation: 'getPeerPidUidGid(net.Socket), cached', js: 'js cached', c: 'peercred' },
-  { operation: 'getPeerPidUidGid(new net.Socket), 1st call', js: 'js first', c: 'peercred' },
-  { operation: 'sendCredentials + receiveCredentials', js: 'js passcred', c: 'passcred', target: { max: 1.5 } },
-  { operation: 'sendFds + receiveFds, 1 fd a message, per fd', js: 'js passfds1', c: 'passfds1', fds: 1, target: { minThroughput: 0.7 } },
-  { operation: 'sendFds + receiveFds, 253 fds a message, per fd', js: 'js passfds253', c: 'passfds253', fds: 253, target: { minThroughput: 0.7 } },
-];
+};
+for (const row of rows) measurements[row.js] = library[row.js];
+if (wanted('accept')) measurements.accept = { run: accept, fixed: ACCEPTS };
 
 // --- measure ----------------------------------------------------------------------------------------
 // Each row's call runs beside its floor; the C programs and Python alone.
 const alone = Object.keys(measurements).filter((name) => !/ in Node$|^js |^accept/.test(name));
-const units = [...rows.map((row) => [row.js, `C ${row.c} in Node`]), ['accept'], ...alone.map((name) => [name])];
+const units = [...rows.map((row) => [row.js, `C ${row.c} in Node`]), ...(wanted('accept') ? [['accept']] : []), ...alone.map((name) => [name])];
 const sampled = await sample(measurements, units, {
   rounds: ROUNDS,
   roundNs: smoke ? 2e6 : 150e6, // wanted duration of one timed run of one measurement
@@ -205,24 +219,31 @@ const sampled = await sample(measurements, units, {
 
 /**
  * Cold import: `node -e "import('unix-cred')"` minus `node -e ""`, fresh processes in turn, medians of n;
- * an empty ES module beside them shows what Node's ES module loader alone costs.
+ * an empty ES module beside them shows what Node's ES module loader alone costs, and `unix-cred --help`
+ * what the command takes to start.
  */
 function coldImport(n) {
   const empty = join(out, 'empty.mjs');
   writeFileSync(empty, 'export {};\n');
-  const codes = { baseline: '', empty: `import(${JSON.stringify(empty)})`, import: "import('unix-cred')" };
-  const times = { baseline: [], empty: [], import: [] };
+  const cli = join(dirname(require.resolve('unix-cred/package.json')), 'bin', 'unix-cred.js');
+  const runs = {
+    baseline: ['-e', ''],
+    empty: ['-e', `import(${JSON.stringify(empty)})`],
+    import: ['-e', "import('unix-cred')"],
+    cli: [cli, '--help'],
+  };
+  const times = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));
   for (let i = 0; i < n; i++) {
-    for (const [name, code] of Object.entries(codes)) {
+    for (const [name, args] of Object.entries(runs)) {
       const start = process.hrtime.bigint();
-      execFileSync(process.execPath, ['-e', code], { cwd: here, stdio: 'ignore' });
+      execFileSync(process.execPath, args, { cwd: here, stdio: 'ignore' });
       times[name].push(Number(process.hrtime.bigint() - start));
     }
   }
-  const [baseline, emptyModule, unixCred] = [median(times.baseline), median(times.empty), median(times.import)];
-  return { n, baseline, import: unixCred, difference: unixCred - baseline, emptyModule: emptyModule - baseline };
+  const [baseline, emptyModule, unixCred, cliStart] = [median(times.baseline), median(times.empty), median(times.import), median(times.cli)];
+  return { n, baseline, import: unixCred, difference: unixCred - baseline, emptyModule: emptyModule - baseline, cli: cliStart - baseline };
 }
-const startup = coldImport(IMPORTS);
+const startup = wanted('import') ? coldImport(IMPORTS) : null;
 
 /** RSS and open descriptors around n more calls of work, after a tenth as warm-up; a full GC before each reading. */
 setFlagsFromString('--expose-gc');
@@ -234,10 +255,12 @@ async function soak(n, work) {
   await work(n);
   return { n, before, after: state() };
 }
-const soaks = [
-  { what: `${SOAK.calls.toLocaleString('en-US')} getPeerCredentials(raw fd)`, ...(await soak(SOAK.calls, (n) => timeCalls(() => getPeerCredentials(rawFd), n))) },
-  { what: `${SOAK.roundTrips.toLocaleString('en-US')} sendFds + receiveFds round trips`, ...(await soak(SOAK.roundTrips, (n) => timeAsync(() => passFds(oneFd), n))) },
-];
+const soaks = !wanted('soak')
+  ? []
+  : [
+      { what: `${SOAK.calls.toLocaleString('en-US')} getPeerCredentials(raw fd)`, ...(await soak(SOAK.calls, (n) => timeCalls(() => getPeerCredentials(rawFd), n))) },
+      { what: `${SOAK.roundTrips.toLocaleString('en-US')} sendFds + receiveFds round trips`, ...(await soak(SOAK.roundTrips, (n) => timeAsync(() => passFds(oneFd), n))) },
+    ];
 
 closeSync(file);
 await destroy([peer, credentials.sender, credentials.receiver, descriptors.sender, descriptors.receiver]);
@@ -273,18 +296,23 @@ for (const r of results.filter((row) => row.target)) {
   }
 }
 const accepting = unitOf('accept');
-const [withCheck, without] = [figure('accept + checkPeer', 1, accepting), figure('accept', 1, accepting)];
-const overhead = pairedRatio(accepting, 'accept + checkPeer', 'accept') - 1;
-target(
-  `accepting ${ACCEPTS.toLocaleString('en-US')} connections: checkPeer adds <= 5%`,
-  `${overhead >= 0 ? '+' : ''}${(overhead * 100).toFixed(1)}% (${ns(withCheck)} vs ${ns(without)} a connection)`,
-  overhead <= 0.05,
-);
-target(
-  "cold import('unix-cred'): <= 10 ms",
-  `${ns(startup.difference)} (${ns(startup.import)} - ${ns(startup.baseline)} for node -e "", medians of ${startup.n}; an empty ES module: ${ns(startup.emptyModule)})`,
-  startup.difference <= 10e6,
-);
+if (accepting !== undefined) {
+  const [withCheck, without] = [figure('accept + checkPeer', 1, accepting), figure('accept', 1, accepting)];
+  const overhead = pairedRatio(accepting, 'accept + checkPeer', 'accept') - 1;
+  target(
+    `accepting ${ACCEPTS.toLocaleString('en-US')} connections: checkPeer adds <= 5%`,
+    `${overhead >= 0 ? '+' : ''}${(overhead * 100).toFixed(1)}% (${ns(withCheck)} vs ${ns(without)} a connection)`,
+    overhead <= 0.05,
+  );
+}
+if (startup !== null) {
+  target(
+    "cold import('unix-cred'): <= 10 ms",
+    `${ns(startup.difference)} (${ns(startup.import)} - ${ns(startup.baseline)} for node -e "", medians of ${startup.n}; an empty ES module: ${ns(startup.emptyModule)})`,
+    startup.difference <= 10e6,
+  );
+  target('CLI start, `unix-cred --help` minus `node -e ""` (reported, no target)', `${ns(startup.cli)} (medians of ${startup.n})`, null);
+}
 for (const s of soaks) {
   const growth = s.after.rss - s.before.rss;
   target(`soak, ${s.what}: RSS grows <= 5 MB, descriptors unchanged`, `RSS ${megabytes(growth)}, descriptors ${s.before.fds} -> ${s.after.fds}`, growth <= 5 * 2 ** 20 && s.after.fds === s.before.fds);
@@ -300,13 +328,15 @@ const operations = markdownTable(
   ],
   [false, true, true, true, true, true, true, true, true],
 );
-const targetTable = markdownTable([['target', 'figure', 'met'], ...targets.map((t) => [t.target, t.figure, t.met ? 'met' : 'NOT met'])], [false, false, false]);
+const targetTable = markdownTable([['target', 'figure', 'met'], ...targets.map((t) => [t.target, t.figure, t.met === null ? '-' : t.met ? 'met' : 'NOT met'])], [false, false, false]);
 const note =
   `The floor is the C loop run inside this Node process on the same descriptors, beside the call in each round; its ratio is ` +
   `the median of the per-round ratios, the others are ratios of medians. The C program runs alone, on its own socketpair, ` +
   `without threads: with one idle thread it takes ${ns(figure('C peercred +thread'))} for peercred ` +
   `(a process with threads takes a file reference on each descriptor lookup), so the in-Node loop is the fair floor.`;
-const title = `unix-cred bench${smoke ? ' (smoke: not a measurement)' : ''}: ${environment}; median of ${ROUNDS} round(s)`;
+// The load average at the end says how busy the machine was (other processes widen a ratio's spread).
+const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+const title = `unix-cred bench${smoke ? ' (smoke: not a measurement)' : ''}${only ? ` (only ${only.join(', ')})` : ''}: ${environment}; median of ${ROUNDS} round(s); load average ${load}`;
 console.log([title, '', operations, '', note, '', targetTable].join('\n'));
 writeFileSync(join(out, 'results.md'), [`# ${title}`, '', operations, '', note, '', targetTable, ''].join('\n'));
 const skipped = Object.fromEntries(Object.entries(measurements).flatMap(([name, m]) => (m.skipped ? [[name, m.skipped]] : [])));
