@@ -28,6 +28,8 @@ const test = [
   { what: 'ruby (ruby -c on the Vagrantfiles)', met: () => has('ruby'), debian: ['ruby'] },
   // pnpm lint's check of the C and C++ sources (scripts/check-format.js): Debian 12's clang-format is version 14.
   { what: 'clang-format', met: () => has('clang-format'), debian: ['clang-format'] },
+  // Which system calls a query makes (packages/linux/test/linux.test.ts).
+  { what: 'strace', met: () => has('strace'), debian: ['strace'] },
 ];
 
 const purpose = process.argv[2] === 'test' ? 'to run the tests' : 'to compile the native addons';

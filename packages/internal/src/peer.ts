@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { checkDescriptor, handleOf, rawDescriptor, type Handle } from './descriptor.js';
 import type { Native } from './native.js';
 
@@ -21,6 +22,21 @@ export function markKnownPeerSocket(handle: Handle): void {
   if (answered[kAnswers] === undefined && Object.isExtensible(answered)) answered[kAnswers] = [];
 }
 
+// Linux refuses listen() on a socket that accept() returned, connected or not (net/unix/af_unix.c
+// unix_listen: EINVAL unless the state is TCP_CLOSE or TCP_LISTEN; docs/platforms.md section 3): the first query on
+// a net.Server's connection skips SO_ACCEPTCONN there. Elsewhere the kernel refuses a listener itself (the BSDs,
+// macOS: no SO_ACCEPTCONN is asked) or its source cannot be read (Solaris): the check stays.
+const ACCEPTED_NEVER_LISTENS = process.platform === 'linux';
+let NetSocket: typeof Socket | undefined;
+
+/** Whether a socket is a connection a net.Server accepted: Node sets `_server` on those alone (lib/net.js onconnection). */
+function accepted(socket: object): boolean {
+  if (!ACCEPTED_NEVER_LISTENS || (socket as { _server?: unknown })._server == null) return false;
+  // Loaded here, not at import: whoever holds a net.Socket has loaded node:net already.
+  NetSocket ??= process.getBuiltinModule('node:net').Socket;
+  return socket instanceof NetSocket;
+}
+
 /** A peer query: `read(fd, arg)` asks the kernel; arg carries the native CHECK_LISTENING bit where the check is still due. */
 export type PeerRead<T> = (fd: number, arg: number) => T;
 
@@ -40,7 +56,7 @@ export function peerQuery<T>(native: Pick<Native<string>, 'constants'>, read: Pe
     let answers = handle[kAnswers];
     let value = slot < 0 || answers === undefined ? undefined : (answers[slot] as T | undefined);
     if (value === undefined) {
-      value = read(handle.fd, answers === undefined ? constants.CHECK_LISTENING : 0);
+      value = read(handle.fd, answers === undefined && !accepted(socket as object) ? constants.CHECK_LISTENING : 0);
       // A handle that cannot take the symbol (a frozen stand-in) is checked and read on every call.
       if (answers === undefined && Object.isExtensible(handle)) handle[kAnswers] = answers = [];
       if (slot >= 0 && answers !== undefined) answers[slot] = value;

@@ -114,6 +114,34 @@ describe('@unix-cred/linux against the kernel and Python', () => {
     }
   });
 
+  it("asks no SO_ACCEPTCONN of a net.Server's connection (accept() never returns a listener), and asks it of anything else", () => {
+    // Each query on a fresh net.Socket, as strace sees its getsockopt calls: the connection the server accepted,
+    // then a stand-in for the listening socket (no _server), then its raw descriptor.
+    const script = `
+      import net from 'node:net';
+      import { getUcred } from '@unix-cred/linux';
+      const server = net.createServer((socket) => {
+        const options = [];
+        getUcred(socket);
+        for (const other of [Object.assign(Object.create(net.Socket.prototype), { _handle: server._handle }), server._handle.fd]) {
+          try { getUcred(other); } catch (error) { options.push(error.code); }
+        }
+        console.log(JSON.stringify(options));
+        socket.destroy();
+        server.close();
+      });
+      server.listen(process.argv[1], () => net.connect(process.argv[1]));`;
+    const log = join(dir, 'strace.log');
+    const result = spawnSync('strace', ['-f', '-qq', '-e', 'trace=getsockopt', '-o', log, process.execPath, '--input-type=module', '-e', script, join(dir, 'strace.sock')], {
+      cwd: join(import.meta.dirname, '..'),
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual(['ENOTCONN', 'ENOTCONN']);
+    const calls = readFileSync(log, 'utf8').split('\n').flatMap((line) => /getsockopt\(\d+, SOL_SOCKET, (SO_PEER\w+|SO_ACCEPTCONN)/.exec(line)?.[1] ?? []); // not libuv's SO_TYPE, SO_ERROR
+    expect(calls).toEqual(['SO_PEERCRED', 'SO_ACCEPTCONN', 'SO_ACCEPTCONN']);
+  });
+
   it('refuses a listening socket with ENOTCONN in every query', () => {
     for (const query of [getUcred, getPeerGroups, getUcredGroups, getPeerPidfd, getPeerSecurityContext]) {
       expect(() => query(server as never)).toThrow(expect.objectContaining({ code: 'ENOTCONN', syscall: 'getsockopt' }));
