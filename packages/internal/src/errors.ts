@@ -1,5 +1,7 @@
-import { getSystemErrorMap } from 'node:util';
-import { constants } from 'node:os';
+/** A builtin module, loaded when first needed rather than at import (each static import costs start-up time). */
+export function builtin<Id extends 'node:os' | 'node:util' | 'node:module' | 'node:net'>(id: Id): ReturnType<typeof process.getBuiltinModule<Id>> {
+  return process.getBuiltinModule(id);
+}
 
 /** Every error this library throws carries a `code`; system errors also carry `errno` and `syscall`. */
 export interface UnixCredError extends Error {
@@ -47,7 +49,8 @@ export function peerRejected(reason: string): UnixCredError {
   return withCode(new Error(`Peer rejected: ${reason}`), 'ERR_UNIX_CRED_PEER_REJECTED');
 }
 
-const systemErrors = getSystemErrorMap();
+// Built on the first system error, not at import: most programs never throw one.
+let systemErrors: Map<number, [string, string]> | undefined;
 
 /**
  * A Node-style system error, as `fs` and `net` throw them: `code` ('ENOTSOCK'), `errno` (negative, as
@@ -55,14 +58,14 @@ const systemErrors = getSystemErrorMap();
  */
 export function systemError(errno: number, syscall: string, detail?: string): UnixCredError {
   const uvErrno = -Math.abs(errno);
-  const [code, text] = systemErrors.get(uvErrno) ?? [`Unknown system error ${uvErrno}`, 'unknown error'];
+  const [code, text] = (systemErrors ??= builtin('node:util').getSystemErrorMap()).get(uvErrno) ?? [`Unknown system error ${uvErrno}`, 'unknown error'];
   const error = new Error(`${syscall} ${code} (${detail ?? text})`);
   return Object.assign(error, { code, errno: uvErrno, syscall });
 }
 
 /** ENOTCONN as a system error with a reason the kernel's own message does not give. */
 export function notConnected(syscall: string, reason: string): UnixCredError {
-  return systemError(constants.errno.ENOTCONN, syscall, reason);
+  return systemError(builtin('node:os').constants.errno.ENOTCONN, syscall, reason);
 }
 
 /** The peer closed the connection before the byte a passing call waits for (credentials, descriptors). */

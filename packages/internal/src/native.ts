@@ -1,10 +1,6 @@
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { constants as osConstants } from 'node:os';
-import { notConnected, notUnixSocket, peerClosed, systemError, truncated, unsupported, type UnixCredError } from './errors.js';
-
-const require = createRequire(import.meta.url);
-const nodeGypBuild = require('node-gyp-build') as (directory: string) => unknown;
+import { builtin, notConnected, notUnixSocket, peerClosed, systemError, truncated, unsupported, type UnixCredError } from './errors.js';
 
 /** One native operation (see include/unix_cred/os.h): >= 0 or an error code, or an ArrayBuffer for a large result. */
 export type NativeOp = (fd: number, arg: number) => number | ArrayBuffer;
@@ -177,7 +173,7 @@ function wrap<Op extends string>(addon: Addon<Op>, opNames: readonly Op[]): Nati
         case codes.TRUNCATED:
           throw truncated(feature);
         case codes.NO_MEMORY:
-          throw systemError(osConstants.errno.ENOMEM, syscall);
+          throw systemError(builtin('node:os').constants.errno.ENOMEM, syscall);
         case codes.PEER_CLOSED:
           throw peerClosed(feature);
         default:
@@ -223,6 +219,44 @@ function otherOs<Op extends string>(options: NativeOptions<Op>): Native<Op> {
 }
 
 /**
+ * The binary node-gyp-build would load first, found without loading it (its CommonJS and probing cost more start-up
+ * time than the rest of the import): the local build, else this platform's prebuild under scripts/prebuild.js's
+ * name. Undefined where its environment variables choose otherwise: node-gyp-build decides then.
+ */
+function usualBinary(directory: string, packageName: string): string | undefined {
+  const override = `${packageName.toUpperCase().replace(/-/g, '_')}_PREBUILD`;
+  if (process.env.PREBUILDS_ONLY || process.env.LIBC || process.env.npm_config_arch || process.env.npm_config_platform || process.env[override]) return undefined;
+  const build = (kind: string) => {
+    try {
+      const name = readdirSync(`${directory}/build/${kind}`).find((file) => file.endsWith('.node'));
+      return name === undefined ? undefined : `${directory}/build/${kind}/${name}`;
+    } catch {
+      return undefined;
+    }
+  };
+  const local = build('Release');
+  if (local !== undefined) return local;
+  if (build('Debug') !== undefined) return undefined;
+  const libc = process.platform !== 'linux' ? '' : existsSync('/etc/alpine-release') ? '.musl' : '.glibc';
+  return `${directory}/prebuilds/${process.platform}-${process.arch}/${packageName.replace('/', '+')}${libc}.node`;
+}
+
+function loadAddon(directory: string, packageName: string): unknown {
+  const file = usualBinary(directory, packageName);
+  if (file !== undefined) {
+    const module = { exports: {} };
+    try {
+      process.dlopen(module, file);
+      return module.exports;
+    } catch {
+      // Not there, or it does not load: node-gyp-build looks further, and its error says what it tried.
+    }
+  }
+  const nodeGypBuild = builtin('node:module').createRequire(import.meta.url)('node-gyp-build') as (directory: string) => unknown;
+  return nodeGypBuild(directory);
+}
+
+/**
  * Loads a platform package's addon. The ops are plain functions, bound once, so a hot path calls
  * them with no check; on an OS the package does not serve they throw ERR_UNIX_CRED_UNSUPPORTED.
  */
@@ -231,7 +265,7 @@ export function loadNative<Op extends string>(options: NativeOptions<Op>): Nativ
   const directory = fileURLToPath(new URL('..', options.moduleUrl)).replace(/\/$/, '');
   let addon: unknown;
   try {
-    addon = nodeGypBuild(directory);
+    addon = loadAddon(directory, options.packageName);
   } catch (cause) {
     throw missingBinary(options.packageName, directory, cause);
   }

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { checkDescriptor, handleOf, rawDescriptor, type Handle } from './descriptor.js';
+import { builtin } from './errors.js';
 import type { Native } from './native.js';
 
 // What the peer queries learnt about a net.Socket, kept on its libuv handle under this symbol (so for the life
@@ -33,7 +34,7 @@ let NetSocket: typeof Socket | undefined;
 function accepted(socket: object): boolean {
   if (!ACCEPTED_NEVER_LISTENS || (socket as { _server?: unknown })._server == null) return false;
   // Loaded here, not at import: whoever holds a net.Socket has loaded node:net already.
-  NetSocket ??= process.getBuiltinModule('node:net').Socket;
+  NetSocket ??= builtin('node:net').Socket;
   return socket instanceof NetSocket;
 }
 

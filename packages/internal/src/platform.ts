@@ -1,6 +1,5 @@
-import { type } from 'node:os';
 import type { Capabilities } from './capabilities.js';
-import { unsupported } from './errors.js';
+import { builtin, unsupported } from './errors.js';
 import type { SocketLike } from './descriptor.js';
 import type { Passing } from './passing.js';
 import type { ProcessCredentials } from './process.js';
@@ -12,7 +11,8 @@ export type PlatformName = 'linux' | 'freebsd' | 'dragonfly' | 'openbsd' | 'netb
  * may report as 'freebsd') is told apart by uname's sysname. Undefined for an OS without support.
  */
 export function platformName(): PlatformName | undefined {
-  if (type() === 'DragonFly') return 'dragonfly';
+  // Linux is never DragonFly: no uname (nor node:os) at import there.
+  if (process.platform !== 'linux' && builtin('node:os').type() === 'DragonFly') return 'dragonfly';
   const known: readonly string[] = ['linux', 'freebsd', 'openbsd', 'netbsd', 'darwin', 'sunos'];
   return known.includes(process.platform) ? (process.platform as PlatformName) : undefined;
 }

@@ -3,8 +3,7 @@
  * SO_PEERCRED, SO_PEERGROUPS, SO_PEERPIDFD and SO_PEERSEC, with the kernel's sentinels refused.
  */
 import { readFileSync } from 'node:fs';
-import { constants } from 'node:os';
-import { capabilities, createPassing, uidGidOf, unsupported, type UnmappedIds, knownPid, type Passing, loadNative, passingOps, peerQuery, readProcessCredentials, type Native, type PassingOp, type PeerProcess, type Platform, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
+import { builtin, capabilities, createPassing, uidGidOf, unsupported, type UnmappedIds, knownPid, type Passing, loadNative, passingOps, peerQuery, readProcessCredentials, type Native, type PassingOp, type PeerProcess, type Platform, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 
 export type { Platform, ProcessCredentials, SocketLike } from '@unix-cred/internal';
 export type { Passing, PassingOptions, PassingSocket, ReceiveCredentialsOptions, ReceivedCredentials, ReceivedFds, ReceiveFdsOptions, SendFdsOptions } from '@unix-cred/internal';
@@ -172,7 +171,7 @@ class PidfdProcess implements PeerProcess {
     return pidfdIsAlive(this.#open());
   }
   kill(signal: NodeJS.Signals | number = 'SIGTERM'): void {
-    const number = typeof signal === 'number' ? signal : constants.signals[signal];
+    const number = typeof signal === 'number' ? signal : builtin('node:os').constants.signals[signal];
     if (number === undefined || !Number.isInteger(number) || number < 0) {
       throw Object.assign(new TypeError(`Unknown signal: ${String(signal)}`), { code: 'ERR_UNKNOWN_SIGNAL' });
     }

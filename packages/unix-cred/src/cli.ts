@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { runListen, runPeer, runSelf, UserError } from './commands.js';
-import { runDemo } from './demo.js';
+
+// The commands (and through them the library and its addon) load once one is run: --help and usage errors need none.
+let commands: typeof import('./commands.js') | undefined;
 
 const USAGE = `usage: unix-cred <command> [options]
 
@@ -79,15 +80,16 @@ async function main(argv: string[]): Promise<void> {
   if (values.mode !== undefined && command !== 'listen') throw new UsageError('--mode is an option of listen');
   if (values.json === true && command === 'demo') throw new UsageError('demo has no --json');
   const json = values.json === true;
+  const mode = parseMode(values.mode);
+  if (command === 'demo') return (await import('./demo.js')).runDemo();
+  commands = await import('./commands.js');
   switch (command) {
     case 'peer':
-      return runPeer(operands[0]!, json);
+      return commands.runPeer(operands[0]!, json);
     case 'listen':
-      return runListen(operands[0]!, json, parseMode(values.mode));
-    case 'self':
-      return runSelf(json);
+      return commands.runListen(operands[0]!, json, mode);
     default:
-      return runDemo();
+      return commands.runSelf(json);
   }
 }
 
@@ -115,7 +117,7 @@ main(process.argv.slice(2)).then(
     }
     // Never a stack trace: the message, and the code of an error this CLI did not foresee.
     const { code, message } = error as { code?: string; message?: string };
-    const unforeseen = !(error instanceof UserError) && code !== undefined;
+    const unforeseen = !(commands !== undefined && error instanceof commands.UserError) && code !== undefined;
     console.error(`unix-cred: ${message ?? String(error)}${unforeseen ? ` (${code})` : ''}`);
     process.exitCode = 1;
   },

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import { type } from 'node:os';
-import { capabilities, platformName, unsupported, type Passing, type Platform, type PlatformName } from '@unix-cred/internal';
+import { builtin, capabilities, platformName, unsupported, type Passing, type Platform, type PlatformName } from '@unix-cred/internal';
 
 const require = createRequire(import.meta.url);
 
@@ -42,7 +41,7 @@ function failing(makeError: () => Error): Platform {
 
 /** The Platform of `name`; where the OS is unsupported or its package is missing or broken, one that says why on every call. */
 export function loadPlatform(name: PlatformName | undefined): Platform {
-  if (name === undefined) return failing(() => unsupported(`unix-cred has no support for this OS: ${process.platform} (${type()})`));
+  if (name === undefined) return failing(() => unsupported(`unix-cred has no support for this OS: ${process.platform} (${builtin('node:os').type()})`));
   const packageName = capabilities[name].package;
   try {
     return requirePlatform(name);
