@@ -407,8 +407,10 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
 
   /** One sendmsg of the data from `offset`, with the descriptors when `count` > 0: the bytes sent, or AGAIN. */
   function sendChunk(target: Target, fd: number, fds: readonly number[], data: Uint8Array, offset: number, count: number): number | typeof AGAIN {
-    const chunk = data.subarray(offset, offset + native.input.length - count * 4);
-    if (count > 0) inlineFds.set(fds);
+    const room = native.input.length - count * 4;
+    // The usual send is one chunk, all of data: no view of it. The descriptors by index (set() from an array is slower).
+    const chunk = offset === 0 && data.length <= room ? data : data.subarray(offset, offset + room);
+    for (let i = 0; i < count; i++) inlineFds[i] = fds[i]!;
     native.input.set(chunk, count * 4);
     words[0] = chunk.length;
     const rc = ops.passSendFds(fd, (count << 1) | target.check) as number;
@@ -449,12 +451,15 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
         fail(result, 'recvmsg', 'descriptors (SCM_RIGHTS)');
         checked(target);
         const count = words[0]!;
-        const bytes = native.bytes(result);
-        const received = typeof result === 'number' ? inlineFds : new Int32Array(result, 0, count);
+        const length = words[1]!;
+        const inline = typeof result === 'number';
+        const received = inline ? inlineFds : new Int32Array(result, 0, count);
         // An index loop: Array.from on a typed array goes through its iterator, many times slower.
         const fds = new Array<number>(count);
         for (let i = 0; i < count; i++) fds[i] = received[i]!;
-        return { fds, data: Buffer.from(bytes.subarray(count * 4, count * 4 + words[1]!)), truncated: words[2] === 1 };
+        // One view of the bytes after the descriptors, copied into the Buffer handed out.
+        const bytes = inline ? native.input.subarray(count * 4, count * 4 + length) : new Uint8Array(result, count * 4, length);
+        return { fds, data: Buffer.from(bytes), truncated: words[2] === 1 };
       }),
     );
   }

@@ -25,7 +25,14 @@ struct Instance {
   unsigned char *inline_bytes = nullptr;
   std::vector<Binding> bindings;
   Napi::Reference<Napi::ArrayBuffer> buffer;
+  // The last heap block a result needed, kept for the next (a receive reserves maxData, 64 KiB by default, on
+  // every call: a malloc and a free of that size cost more than its system call), up to kMaxSpare.
+  unsigned char *spare = nullptr;
+  size_t spare_capacity = 0;
+  ~Instance() { free(spare); }
 };
+
+constexpr size_t kMaxSpare = 1 << 20;
 
 // Raw N-API on the hot path: two int32 arguments in, one int32 (or an ArrayBuffer for a large
 // variable-size result) out. The result fields travel through the shared buffer, not a new object.
@@ -41,26 +48,27 @@ inline napi_value Call(napi_env env, napi_callback_info info) {
     return nullptr;
   }
   Instance *instance = binding->instance;
-  uc_out out = {instance->words, instance->inline_bytes, UC_INLINE_BYTES, nullptr};
+  uc_out out = {instance->words, instance->inline_bytes, UC_INLINE_BYTES, nullptr, instance->spare, instance->spare_capacity};
   int rc = binding->op(fd, arg, &out);
   napi_value result;
-  if (out.heap != nullptr) {
-    // A heap block reserved for the most that may come (a receive's maxData) usually holds a few bytes:
+  if (out.bytes != instance->inline_bytes) {
+    // A block reserved for the most that may come (a receive's maxData) usually holds a few bytes:
     // those go inline, which costs less than an ArrayBuffer per call.
     if (rc >= 0 && static_cast<size_t>(rc) <= UC_INLINE_BYTES) {
-      std::memcpy(instance->inline_bytes, out.heap, static_cast<size_t>(rc));
-      free(out.heap);
-      napi_create_int32(env, rc, &result);
-      return result;
-    }
-    if (rc >= 0) {
+      std::memcpy(instance->inline_bytes, out.bytes, static_cast<size_t>(rc));
+    } else if (rc >= 0) {
       void *copy;
       napi_create_arraybuffer(env, static_cast<size_t>(rc), &copy, &result);
-      std::memcpy(copy, out.heap, static_cast<size_t>(rc));
-      free(out.heap);
-      return result;
+      std::memcpy(copy, out.bytes, static_cast<size_t>(rc));
     }
-    free(out.heap);
+    if (out.heap != nullptr && out.capacity <= kMaxSpare) {
+      free(instance->spare);
+      instance->spare = out.heap;
+      instance->spare_capacity = out.capacity;
+    } else {
+      free(out.heap);
+    }
+    if (rc >= 0 && static_cast<size_t>(rc) > UC_INLINE_BYTES) return result;
   }
   napi_create_int32(env, rc, &result);
   return result;

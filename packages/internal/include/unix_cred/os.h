@@ -63,7 +63,9 @@ typedef struct uc_out {
   uint32_t *words;      /* UC_WORDS fixed-size result fields */
   unsigned char *bytes; /* variable-size results: the inline area, or a larger heap block */
   size_t capacity;      /* size of bytes */
-  unsigned char *heap;  /* non-NULL when bytes was grown; the glue copies it out and frees it */
+  unsigned char *heap;  /* non-NULL when bytes was grown; the glue copies it out, then frees it or keeps it as spare */
+  unsigned char *spare; /* a block the glue keeps between calls (or NULL): used before a new one is allocated */
+  size_t spare_capacity;
 } uc_out;
 
 typedef int (*uc_op)(int fd, int arg, uc_out *out);
@@ -87,6 +89,11 @@ extern const size_t uc_operation_count;
 /* Room for n bytes of variable-size result; NULL when memory is exhausted. */
 static inline unsigned char *uc_out_reserve(uc_out *out, size_t n) {
   if (n <= out->capacity) return out->bytes;
+  if (n <= out->spare_capacity) {
+    out->bytes = out->spare;
+    out->capacity = out->spare_capacity;
+    return out->bytes;
+  }
   unsigned char *grown = (unsigned char *)malloc(n);
   if (grown == NULL) return NULL;
   free(out->heap);
