@@ -1,7 +1,7 @@
 /*
- * ABI probe of FreeBSD and DragonFly (packages/internal/probe/abi_probe.h), which share src/freebsd.c and
- * src/freebsd_passing.c: what those, src/connwait.c and the unix_cred headers take from the OS's headers, included
- * as src/ includes them. Expected values: freebsd.expected, dragonfly.expected.
+ * ABI probe of FreeBSD and DragonFly (packages/internal/probe/abi_probe.h), which share src/freebsd.c: what it and
+ * the unix_cred headers take from the OS's headers, included as src/freebsd.c includes them. Expected values: freebsd.expected,
+ * dragonfly.expected.
  */
 #include <sys/param.h>
 #include <sys/types.h>

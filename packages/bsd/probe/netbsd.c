@@ -1,6 +1,6 @@
 /*
- * ABI probe of NetBSD (packages/internal/probe/abi_probe.h): what src/netbsd.c, src/netbsd_passing.c,
- * src/connwait.c and the unix_cred headers take from NetBSD's headers. Expected values: netbsd.expected.
+ * ABI probe of NetBSD (packages/internal/probe/abi_probe.h): what src/netbsd.c and the unix_cred headers take
+ * from NetBSD's headers. Expected values: netbsd.expected.
  */
 #include <sys/types.h>
 #include <sys/socket.h>

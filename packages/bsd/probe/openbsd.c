@@ -1,5 +1,5 @@
 /*
- * ABI probe of OpenBSD (packages/internal/probe/abi_probe.h): what src/openbsd.c, src/connwait.c and the unix_cred
+ * ABI probe of OpenBSD (packages/internal/probe/abi_probe.h): what src/openbsd.c and the unix_cred
  * headers take from OpenBSD's headers. Expected values: openbsd.expected.
  */
 #include <sys/types.h>

@@ -14,7 +14,7 @@
 const uc_probe_entry uc_probe_table[] = {
     UC_PROBE_FIRST,
     UC_PROBE_COMMON,
-    /* The peer options (darwin.c, darwin_identity.c, xucred.h). */
+    /* The peer options (darwin.c, xucred.h). */
     UC_PROBE_CONSTANT(SOL_LOCAL),
     UC_PROBE_CONSTANT(LOCAL_PEERPID),
     UC_PROBE_CONSTANT(LOCAL_PEEREPID),

@@ -1,8 +1,7 @@
 /*
- * ABI probe of illumos (packages/internal/probe/abi_probe.h): what src/solaris.c, src/solaris_passing.c,
- * src/process.c and the unix_cred headers take from illumos's headers, and the ucred_t layout solaris_passing.c
- * spells out (its UCRED_* and PRCRED_* offsets: <sys/ucred.h> gives it only with _STRUCTURED_PROC, which
- * scripts/abi-probe.js sets for the probe alone). Expected values: illumos.expected.
+ * ABI probe of illumos (packages/internal/probe/abi_probe.h): what src/solaris.c and the unix_cred headers take
+ * from illumos's headers, and the ucred_t layout src/solaris.c spells out (its UCRED_* and PRCRED_* offsets: <sys/ucred.h> gives
+ * it only with _STRUCTURED_PROC, which scripts/abi-probe.js sets for the probe alone). Expected values: illumos.expected.
  */
 #include <sys/types.h>
 #include <sys/socket.h>
