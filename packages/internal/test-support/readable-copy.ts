@@ -1,12 +1,13 @@
 /**
  * Code for peers that run as other users. The clone may sit under a directory only its owner can enter
  * (/root is 0700), so such a peer cannot load the packages from there: it loads a copy of the built
- * packages and their runtime dependencies in a temporary directory every user can read. The clone's own
- * modes are never touched.
+ * packages and their runtime dependencies in a temporary directory every user can read. The runtime itself
+ * (a Node installed under /root by nvm, the matrix's Node 22/24 and Bun in the clone's .matrix/) is
+ * reached the same way. The clone's own modes are never touched.
  */
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 interface Manifest {
   name: string;
@@ -50,14 +51,21 @@ function removeOrphans(): void {
   }
 }
 
+/** A new directory every user can enter, removed when this process exits (or by the next, if it cannot). */
+function newCopyDir(): string {
+  removeOrphans();
+  const copy = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
+  process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
+  chmodSync(copy, 0o755);
+  return copy;
+}
+
 /** A world-readable copy of the package in `packageDir` and of everything it loads at run time, flat under <copy>/node_modules. */
 function readableCopy(packageDir: string): string {
   copies ??= new Map();
   const made = copies.get(packageDir);
   if (made) return made;
-  removeOrphans();
-  const copy = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
-  process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
+  const copy = newCopyDir();
   const done = new Set<string>();
   const add = (source: string): void => {
     const manifest = readManifest(source);
@@ -87,4 +95,42 @@ function readableCopy(packageDir: string): string {
  */
 export function forOtherUsers(packageDir: string, file: string): string {
   return join(readableCopy(packageDir), 'node_modules', readManifest(packageDir).name, file);
+}
+
+/** Whether any user may execute `file`: it and every directory above it open to others. */
+function executableByAll(file: string): boolean {
+  for (let path = file; ; path = dirname(path)) {
+    if ((statSync(path).mode & 0o001) === 0) return false;
+    if (dirname(path) === path) return true;
+  }
+}
+
+/** A hard link, when `to` is on the same filesystem as `from`. */
+function linked(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (error) {
+    if (['EXDEV', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) return false;
+    throw error;
+  }
+}
+
+let runtime: string | undefined;
+
+/**
+ * The running Node (or Bun) for `spawn(..., { uid })`: process.execPath when every user may execute it,
+ * otherwise a hard link to it (a copy across filesystems, or when the binary itself is not executable by
+ * others) in a directory every user can enter. Made once per process, removed at exit.
+ */
+export function runtimeForOtherUsers(): string {
+  if (runtime) return runtime;
+  const binary = realpathSync(process.execPath);
+  if (executableByAll(binary)) return (runtime = process.execPath);
+  const reachable = join(newCopyDir(), basename(binary));
+  if (!((statSync(binary).mode & 0o001) !== 0 && linked(binary, reachable))) {
+    copyFileSync(binary, reachable);
+    chmodSync(reachable, 0o755);
+  }
+  return (runtime = reachable);
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passing } from '@unix-cred/linux';
-import { forOtherUsers } from '../../internal/test-support/readable-copy.js';
+import { forOtherUsers, runtimeForOtherUsers } from '../../internal/test-support/readable-copy.js';
 import { fdTable, loadSocketpair } from './fixtures/socketpair.js';
 
 const { enableCredentialPassing, receiveCredentials, receiveFd, receiveFds, sendCredentials, sendFd, sendFds } = passing;
@@ -135,7 +135,7 @@ describe.skipIf(BUN)('credentials', () => {
       const s = new (await import('node:net')).Socket().pause().connect(process.argv[2], async () => {
         await sendCredentials(s); s.end(JSON.stringify({ pid: process.pid, uid: process.geteuid(), gid: process.getegid() })); });`;
     const accepting = once(server, 'connection');
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script, linuxPackageForOthers(), path], { uid: 6101, gid: 6202, stdio: 'inherit' });
+    const child = spawn(runtimeForOtherUsers(), ['--input-type=module', '-e', script, linuxPackageForOthers(), path], { uid: 6101, gid: 6202, stdio: 'inherit' });
     const [accepted] = (await accepting) as [net.Socket];
     const received = await receiveCredentials(accepted);
     const self = JSON.parse(await collect(accepted)) as { pid: number; uid: number; gid: number };
@@ -536,7 +536,7 @@ describe('credentials per message on datagram and seqpacket descriptors', () => 
       const [a, b] = socketpair(type());
       const script = `const { sendCredentials } = (await import(process.argv[1])).passing;
         await sendCredentials(3); console.log(JSON.stringify({ pid: process.pid, uid: process.geteuid(), gid: process.getegid() }));`;
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script, linuxPackageForOthers()], { uid: 6101, gid: 6202, stdio: ['ignore', 'pipe', 'inherit', a] });
+      const child = spawn(runtimeForOtherUsers(), ['--input-type=module', '-e', script, linuxPackageForOthers()], { uid: 6101, gid: 6202, stdio: ['ignore', 'pipe', 'inherit', a] });
       let output = '';
       child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
       await once(child, 'close');

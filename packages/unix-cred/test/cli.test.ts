@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forOtherUsers } from '../../internal/test-support/readable-copy.js';
+import { forOtherUsers, runtimeForOtherUsers } from '../../internal/test-support/readable-copy.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const root = process.geteuid?.() === 0;
@@ -17,9 +17,10 @@ const ALICE = { uid: 4101, gid: 4201, groups: [4301, 4302] };
 const BOB = { uid: 4102, gid: 4202, groups: [4303] };
 
 function run(args: string[], options: SpawnSyncOptions = {}): { status: number | null; stdout: string; stderr: string } {
-  // Run as another user, the command comes from a copy that user can read (the clone may be under /root).
-  const program = options.uid === undefined ? cli : forOtherUsers(fileURLToPath(new URL('..', import.meta.url)), 'dist/cli.js');
-  const result = spawnSync(process.execPath, [program, ...args], { encoding: 'utf8', timeout: 10_000, ...options });
+  // Run as another user, the command and the runtime come from where that user can read them (the clone may be under /root).
+  const asOther = options.uid !== undefined;
+  const program = asOther ? forOtherUsers(fileURLToPath(new URL('..', import.meta.url)), 'dist/cli.js') : cli;
+  const result = spawnSync(asOther ? runtimeForOtherUsers() : process.execPath, [program, ...args], { encoding: 'utf8', timeout: 10_000, ...options });
   return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
