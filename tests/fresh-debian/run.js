@@ -42,7 +42,7 @@ if (process.env.UNIX_CRED_FRESH_ROOT) {
   say('already inside a fresh root: not nesting another');
   process.exit(0);
 }
-if (process.platform !== 'linux' || process.getuid?.() !== 0) fail('needs root on Linux (debootstrap, chroot, mounts)');
+if (process.platform !== 'linux' || process.getuid?.() !== 0) fail('needs root on Linux (debootstrap, chroot, pivot_root, mounts)');
 
 function run(command, args, extra = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...extra });
@@ -180,9 +180,13 @@ for (const step of steps) if (!step.command) fail(`README.md has no "${step.name
 const env = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', LANG: 'C.UTF-8', TERM: 'dumb', UNIX_CRED_FRESH_ROOT: '1' };
 for (const name of ['http_proxy', 'https_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY']) if (process.env[name]) env[name] = process.env[name];
 
-/** Runs `script` as root in the fresh root (its own mount and pid namespaces, /proc, /sys, /dev); resolves with status and output. */
+/**
+ * Runs `script` as root in the fresh root (its own mount and pid namespaces, /proc, /sys, /dev); resolves with
+ * status and output. The root becomes the namespace's own root with pivot_root, not chroot: a chrooted process
+ * may not create user namespaces (unshare(2), EPERM), which the tests do as on any machine.
+ */
 function inRoot(script, timeoutMinutes) {
-  const mounts = `mount -t proc proc "$1/proc" && mount --rbind /sys "$1/sys" && mount --rbind /dev "$1/dev" && exec chroot "$1" /usr/bin/env -i ${Object.entries(env)
+  const mounts = `mount --bind "$1" "$1" && mount -t proc proc "$1/proc" && mount --rbind /sys "$1/sys" && mount --rbind /dev "$1/dev" && cd "$1" && mkdir .host && pivot_root . .host && cd / && umount -l /.host && rmdir /.host && exec /usr/bin/env -i ${Object.entries(env)
     .map(([name, value]) => `${name}='${value}'`)
     .join(' ')} /bin/bash -c "$2"`;
   // --kill-child: when unshare ends, so does everything in the root's pid namespace.
