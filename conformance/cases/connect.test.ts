@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getPeerCredentials, getPeerPidUidGid, getPeerUidGid } from 'unix-cred';
 import {
-  BUN_STDIO_IS_PIPE,
+  CHILD_STDIN_IS_PIPE,
+  STDIO_IS_PIPE,
   CLIENT_USER,
   HAS_PROC,
   IS_ROOT,
@@ -64,7 +65,8 @@ interface StdinReport {
 // and a socketpair holds its creator's credentials on both ends (docs/platforms.md 1.2): each end's peer
 // is the parent.
 describe('socketpair: stdio of a child spawned with stdio pipe', () => {
-  it("in the child, process.stdin's peer is the parent", async () => {
+  it("in the child, process.stdin's peer is the parent", async ({ skip }) => {
+    skip(CHILD_STDIN_IS_PIPE !== null, CHILD_STDIN_IS_PIPE ?? '');
     const child = startNode(scope, [fixture('stdin-peer.mjs')], { stdin: 'pipe' });
     const { self, peer } = (await child.line) as StdinReport;
     expect(self.ppid, 'the child was spawned by this process').toBe(process.pid);
@@ -72,7 +74,7 @@ describe('socketpair: stdio of a child spawned with stdio pipe', () => {
   });
 
   it("in the parent, child.stdin's peer is the pair's creator (this process), not the child", async ({ skip }) => {
-    skip(BUN_STDIO_IS_PIPE !== null, BUN_STDIO_IS_PIPE ?? '');
+    skip(STDIO_IS_PIPE !== null, STDIO_IS_PIPE ?? '');
     const child = startNode(scope, [fixture('stdin-peer.mjs')], { stdin: 'pipe' });
     const cred = getPeerCredentials(child.child.stdin as Socket);
     expectPeer(cred, selfTruth(), 'shared socketpair');
@@ -82,7 +84,7 @@ describe('socketpair: stdio of a child spawned with stdio pipe', () => {
 
   it('a child spawned as another user still sees its parent on stdin, and the parent sees itself', async ({ skip }) => {
     skip(!IS_ROOT, NEEDS_ROOT);
-    skip(BUN_STDIO_IS_PIPE !== null, BUN_STDIO_IS_PIPE ?? '');
+    skip(STDIO_IS_PIPE !== null, STDIO_IS_PIPE ?? '');
     const child = startNode(scope, [fixtureForOthers('stdin-peer.mjs')], { stdin: 'pipe', uid: CLIENT_USER.uid, gid: CLIENT_USER.gid });
     expectPeer(getPeerCredentials(child.child.stdin as Socket), selfTruth(), 'shared socketpair');
     const { self, peer } = (await child.line) as StdinReport;

@@ -10,6 +10,7 @@ import { getPeerCredentials, getPeerPidUidGid, getPeerProcess, getPeerUidGid } f
 import {
   PIDFD_EXPECTED,
   Scope,
+  TCP_HANDLE_HAS_NO_FD,
   connectUnix,
   fdOf,
   linux,
@@ -134,8 +135,8 @@ const rows: Row[] = [
   { name: '{ fd } of a file', input: () => ({ fd: file }), code: 'ENOTSOCK', system: true },
   { name: 'a closed descriptor number', input: () => notOpen, code: 'EBADF', system: true },
   // not AF_UNIX: the kernel's pid 0 / uid 4294967295 sentinel must never come out
-  { name: 'a TCP client net.Socket', input: () => tcpClient, code: 'ERR_UNIX_CRED_NOT_UNIX_SOCKET' },
-  { name: 'an accepted TCP descriptor', input: () => fdOf(tcpAccepted), code: 'ERR_UNIX_CRED_NOT_UNIX_SOCKET' },
+  { name: 'a TCP client net.Socket', input: () => tcpClient, code: 'ERR_UNIX_CRED_NOT_UNIX_SOCKET', unavailable: () => TCP_HANDLE_HAS_NO_FD },
+  { name: 'an accepted TCP descriptor', input: () => fdOf(tcpAccepted), code: 'ERR_UNIX_CRED_NOT_UNIX_SOCKET', unavailable: () => TCP_HANDLE_HAS_NO_FD },
   {
     name: 'a UDP descriptor',
     input: () => udpFd,

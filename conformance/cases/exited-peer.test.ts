@@ -1,5 +1,4 @@
 // Case 4: a peer that exits, and the pidfd-backed PeerProcess (Linux 6.5+; elsewhere ERR_UNIX_CRED_UNSUPPORTED).
-import { closeSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { getPeerCredentials, getPeerPidUidGid, getPeerProcess } from 'unix-cred';
@@ -141,10 +140,10 @@ describe('@unix-cred/linux getPeerPidfd', () => {
     }
     const pidfd = linux!.getPeerPidfd(child.socket);
     expect(pidfdInfoPid(pidfd)).toBe(child.pid);
-    closeSync(pidfd);
+    linux!.closeDescriptor(pidfd);
     const opened = linux!.openPeerPidfd(child.socket);
     expect(opened.pid).toBe(child.pid);
     expect(pidfdInfoPid(opened.pidfd)).toBe(child.pid);
-    closeSync(opened.pidfd);
+    linux!.closeDescriptor(opened.pidfd);
   });
 });

@@ -7,6 +7,7 @@ import {
   HAS_PROC,
   IS_ROOT,
   NEEDS_ROOT,
+  NO_ID_SWITCH,
   SERVER_USER,
   acceptPeer,
   connectUnix,
@@ -40,6 +41,7 @@ function expectOtherUser(cred: ReturnType<typeof getPeerCredentials>, peer: Peer
 describe('a peer running as another user', () => {
   it('server side: the client that connected as that user', async ({ skip }) => {
     skip(!IS_ROOT, NEEDS_ROOT);
+    skip(NO_ID_SWITCH !== null, NO_ID_SWITCH ?? '');
     const peer = await acceptPeer(scope, await listenUnix(scope, tempDir(scope)), { as: CLIENT_USER });
     const cred = getPeerCredentials(peer.socket);
     expectOtherUser(cred, peer, CLIENT_USER);
@@ -53,6 +55,7 @@ describe('a peer running as another user', () => {
 
   it('client side: the server that called listen() as that user', async ({ skip }) => {
     skip(!IS_ROOT, NEEDS_ROOT);
+    skip(NO_ID_SWITCH !== null, NO_ID_SWITCH ?? '');
     const path = join(tempDir(scope, SERVER_USER), 'other.sock');
     const peer = await spawnPeer(scope, { role: 'listen', path, as: SERVER_USER });
     const client = await connectUnix(scope, path);
@@ -65,6 +68,7 @@ describe('a peer running as another user', () => {
 describe('credentials are fixed when the connection is made', () => {
   it('a client that drops to another user after connect() is still seen as it connected', async ({ skip }) => {
     skip(!IS_ROOT, NEEDS_ROOT);
+    skip(NO_ID_SWITCH !== null, NO_ID_SWITCH ?? '');
     const peer = await acceptPeer(scope, await listenUnix(scope, tempDir(scope)), { dropAfter: CLIENT_USER });
     if (HAS_PROC) expect(procStatus(peer.pid).uid[1], 'the peer now runs as the other user').toBe(CLIENT_USER.uid);
     expect(peer.self.uid).toBe(CLIENT_USER.uid);
@@ -74,6 +78,7 @@ describe('credentials are fixed when the connection is made', () => {
 
   it('a server that drops to another user after listen() is still seen as it listened', async ({ skip }) => {
     skip(!IS_ROOT, NEEDS_ROOT);
+    skip(NO_ID_SWITCH !== null, NO_ID_SWITCH ?? '');
     const path = join(tempDir(scope), 'dropped.sock');
     const peer = await spawnPeer(scope, { role: 'listen', path, dropAfter: SERVER_USER });
     const client = await connectUnix(scope, path);

@@ -12,6 +12,7 @@ import {
   fdOf,
   linux,
   listenUnix,
+  NO_ID_SWITCH,
   pythonPeerCred,
   spawnPeer,
   tempDir,
@@ -22,8 +23,9 @@ import {
 
 const scope = useScope();
 
-// As root the peers run as other users, so uid, gid and pid all differ from this process's.
-const user = (ids: Ids): { as?: Ids } => (IS_ROOT ? { as: ids } : {});
+// As root the peers run as other users, so uid, gid and pid all differ from this process's (as this user
+// where the runtime cannot switch ids: NO_ID_SWITCH).
+const user = (ids: Ids): { as?: Ids } => (IS_ROOT && NO_ID_SWITCH === null ? { as: ids } : {});
 
 async function expectPythonAgrees(socket: import('node:net').Socket, peer: Peer): Promise<void> {
   const fd = fdOf(socket);
