@@ -35,7 +35,7 @@ int main(void) {
     counters = 0;
     uint32_t words[UC_WORDS] = {0};
     unsigned char inline_bytes[UC_INLINE_BYTES];
-    uc_out out = {words, inline_bytes, sizeof inline_bytes, NULL};
+    uc_out out = {words, inline_bytes, sizeof inline_bytes, NULL, NULL, 0};
     words[0] = uc_current->input_word;
     if (uc_current->input_len != 0) memcpy(inline_bytes, uc_current->input, uc_current->input_len);
     log_len = 0;
