@@ -47,7 +47,7 @@ function runtimeBinary(name) {
   const prefix = join(root, '.matrix', name);
   const binary = join(prefix, 'node_modules', runtime.bin);
   if (!existsSync(binary)) {
-    const install = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', runtime.spec], { stdio: 'inherit' });
+    const install = spawnSync('npm', ['install', '--loglevel=error', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', runtime.spec], { stdio: 'inherit' });
     if (install.status !== 0) throw new Error(`could not install ${runtime.spec}`);
   }
   return binary;

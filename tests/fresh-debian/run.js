@@ -27,6 +27,7 @@ const NOISE = [
   [/-Wdeprecated-non-prototype/, "clang's warning in zig's copy of musl"],
   [/No module named 'gi'/, "the GLib tests' Python bindings missing"],
   [/gyp http GET|Downloading .*headers/i, 'node-gyp downloading Node headers'],
+  [/npm warn (Unknown env config|using --force)/, "npm warning on pnpm's settings it is handed, when the tests install runtimes"],
 ];
 
 const { values: options } = parseArgs({ options: { commit: { type: 'string', default: 'HEAD' }, keep: { type: 'boolean', default: false } } });

