@@ -266,3 +266,35 @@ describe.runIf(onNode)('user errors: one line, exit status 1', () => {
     }
   });
 });
+
+// The commands load the library (and its addon) only once one runs: a binary that does not load is an error of
+// that command, with its status and message, never a stack trace. node-gyp-build's variable points it at a
+// directory with no binary (the loader then asks node-gyp-build alone).
+describe.runIf(process.platform === 'linux')('a command whose native binary does not load', () => {
+  function expectLoaderError(args: string[]): void {
+    const nowhere = join(dir, 'no-binary-here');
+    const result = run(args, { env: { ...process.env, '@UNIX_CRED/LINUX_PREBUILD': nowhere } });
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^unix-cred: @unix-cred\/linux: no native binary loads on linux-/);
+    expect(result.stderr).toContain(`loaded from: ${nowhere}`);
+    expect(result.stderr.trimEnd()).toMatch(/\(ERR_UNIX_CRED_BINARY_NOT_FOUND\)$/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.status).toBe(1);
+  }
+
+  it('self and demo: exit status 1, the loader\'s message and code, no stack', () => {
+    expectLoaderError(['self']);
+    expectLoaderError(['demo']);
+  });
+
+  it('peer, on a socket something listens on: the same', async () => {
+    const path = join(dir, 'no-binary.sock');
+    const server = net.createServer((c) => c.destroy()).listen(path);
+    await once(server, 'listening');
+    try {
+      expectLoaderError(['peer', path]);
+    } finally {
+      server.close();
+    }
+  });
+});
