@@ -14,7 +14,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passing } from '@unix-cred/linux';
 import { forOtherUsers, runtimeForOtherUsers } from '../../internal/test-support/readable-copy.js';
-import { fdTable, loadSocketpair } from './fixtures/socketpair.js';
+import { drainRaw, fdOf, fdTable, fillSendBuffer, loadSocketpair } from './fixtures/socketpair.js';
 
 const { enableCredentialPassing, receiveCredentials, receiveFd, receiveFds, sendCredentials, sendFd, sendFds } = passing;
 
@@ -387,23 +387,15 @@ describe.skipIf(BUN)('waiting, aborting, closing', () => {
 
   counted('a send that must wait for room completes once the peer reads; writes made meanwhile follow it', async () => {
     const { accepted, client, close } = await connect();
-    // Fill the kernel's buffer with raw writes, which Node does not queue (its writableLength stays 0).
-    const filler = Buffer.alloc(1 << 16, 1);
-    let filled = 0;
-    for (let n: number; (n = raw(writeSync, fdOf(client), filler)) > 0; ) filled += n;
+    const filled = fillSendBuffer(client);
     const file = pipeWith('late');
     let sent = false;
     const sending = sendFd(client, file).then(() => (sent = true));
     client.write('after');
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(sent).toBe(false);
-    // Read exactly the filler, raw too: the next byte is the one with the descriptor.
-    const buffer = Buffer.alloc(1 << 16);
-    for (let left = filled; left > 0; ) {
-      const n = raw(readSync, fdOf(accepted), buffer.subarray(0, Math.min(left, buffer.length)));
-      if (n === 0) await new Promise((resolve) => setImmediate(resolve));
-      left -= n;
-    }
+    // Read exactly the filler: the next byte is the one with the descriptor.
+    await drainRaw(accepted, filled);
     await sending;
     const fd = await receiveFd(accepted);
     expect(readPipe(fd)).toBe('late');
@@ -489,18 +481,6 @@ describe.skipIf(BUN)('worker threads', () => {
     await worker.terminate();
   });
 });
-
-const fdOf = (socket: net.Socket): number => (socket as unknown as { _handle: { fd: number } })._handle.fd;
-
-/** A raw non-blocking read or write on a socket's descriptor, bypassing Node: the byte count, 0 on EAGAIN. */
-function raw(call: (fd: number, buffer: Buffer) => number, fd: number, buffer: Buffer): number {
-  try {
-    return call(fd, buffer);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'EAGAIN') return 0;
-    throw error;
-  }
-}
 
 // Datagram and seqpacket sockets, given as raw descriptors (Node core makes neither: a test-only addon does).
 describe('credentials per message on datagram and seqpacket descriptors', () => {
