@@ -92,7 +92,8 @@ function missingBinary(packageName: string, directory: string, cause: unknown): 
       `  Its install script builds it from source where no prebuild ships, if the package manager lets it run:\n` +
       buildFromSourceCommands(packageName).map((command) => `    ${command}\n`).join('') +
       `  That needs python3, GNU make (gmake on the BSDs) and a C++ compiler (Debian: apt-get install python3 make g++).\n` +
-      `  Cause: ${cause instanceof Error ? cause.message : String(cause)}`,
+      // node-gyp-build's message ends with a newline: trimmed, so that a code printed after it stays on its line.
+      `  Cause: ${(cause instanceof Error ? cause.message : String(cause)).trimEnd()}`,
     { cause },
   );
   return Object.assign(error, { code: 'ERR_UNIX_CRED_BINARY_NOT_FOUND' });
