@@ -16,7 +16,10 @@ const os = platformName();
 
 /** Whether this OS answers getXucred (FreeBSD, DragonFly); OpenBSD and NetBSD answer getUcred. */
 export const hasXucred: boolean = os === 'freebsd' || os === 'dragonfly';
-const servesThisOs = hasXucred || os === 'openbsd' || os === 'netbsd';
+const served = os === 'freebsd' || os === 'dragonfly' || os === 'openbsd' || os === 'netbsd' ? os : undefined;
+const servesThisOs = served !== undefined;
+// Off a BSD, FreeBSD's row stands in.
+const row = capabilities[served ?? 'freebsd'];
 
 // The ops of the OS's native file (its uc_operations table) this module calls; the loader checks them. Each BSD's
 // file has one peer op: FreeBSD and DragonFly's answers an xucred, OpenBSD and NetBSD's pid, uid and gid.
@@ -26,6 +29,7 @@ const native = loadNative<Op>({
   moduleUrl: import.meta.url,
   servesThisOs,
   servedOsLabel: 'FreeBSD, DragonFly, OpenBSD and NetBSD',
+  capabilities: row,
   ops: [...peerOps, 'processCredentials', 'connWait', ...passingOps],
 });
 const { words } = native;
@@ -97,18 +101,16 @@ function ucredCredentials(socket: SocketLike): PeerCredentials {
  */
 export const passing: Passing = createPassing(native, { peer: hasXucred ? getXucred : ucredCredentials });
 
-const served = os === 'freebsd' || os === 'dragonfly' || os === 'openbsd' || os === 'netbsd' ? os : undefined;
-
 /**
  * This BSD for the unified API (the umbrella package `unix-cred`); off a BSD, every call throws and
  * `capabilities` is FreeBSD's row. getXucred and getUcred hand out fresh objects.
  */
 export const platform: Platform = {
-  capabilities: capabilities[served ?? 'freebsd'],
+  capabilities: row,
   peerCredentials: hasXucred ? getXucred : ucredCredentials,
   peerPidUidGid: hasXucred ? pidUidGidOf(getXucred) : getUcred,
   peerUidGid: uidGidOf(hasXucred ? getXucred : getUcred),
-  peerProcess: noProcessHandle(capabilities[served ?? 'freebsd'].os),
+  peerProcess: noProcessHandle(row.os),
   processCredentials: getProcessCredentials,
   unmappedIds: noUnmappedIds,
   passing,

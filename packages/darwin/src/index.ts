@@ -18,6 +18,7 @@ const native = loadNative<Op>({
   moduleUrl: import.meta.url,
   servesThisOs: process.platform === 'darwin',
   servedOsLabel: 'macOS',
+  capabilities: capabilities.darwin,
   ops: [...osOps, ...passingOps],
 });
 const { words, ops } = native;

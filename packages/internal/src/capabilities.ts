@@ -1,8 +1,9 @@
 /**
  * The capability matrix: what each OS can do, in one place. The platform packages expose their row as
  * `platform.capabilities` (tested against what the package does), the conformance suite takes its expectations
- * from it, and the per-OS tables of the README and of the umbrella's JSDoc are tested against it. Every fact is
- * sourced in docs/platforms.md (section numbers below); change it there and here together.
+ * from it, and the per-OS tables of the README and of the umbrella's JSDoc are tested against it. Each package
+ * hands its row to loadNative, where the peer queries read it. Every fact is sourced in docs/platforms.md (section
+ * numbers below); change it there and here together.
  */
 import type { PlatformName } from './platform.js';
 
@@ -50,12 +51,28 @@ export interface Capabilities {
   socketPathSize: number;
 }
 
+/**
+ * A row of the matrix: the public {@link Capabilities} and the kernel facts only the library's own code branches
+ * on. Those change no answer and no error, only which system calls give them, so they stay out of the public type.
+ */
+export interface CapabilityRow extends Capabilities {
+  /**
+   * Whether a socket accept() returned is known never to listen, so the first peer query of a net.Server's
+   * connection asks no SO_ACCEPTCONN (section 3). Linux: unix_listen (net/unix/af_unix.c) answers EINVAL unless
+   * the socket is TCP_CLOSE or TCP_LISTEN, and an accepted one is TCP_ESTABLISHED for good. False elsewhere: the
+   * BSDs and macOS ask no SO_ACCEPTCONN at all (their peer option refuses a listener itself, section 2); illumos
+   * clears SS_ISCONNECTED once a connection ends and Solaris's source cannot be read, so the sunos build checks
+   * every socket.
+   */
+  acceptedSocketNeverListens: boolean;
+}
+
 const XUCRED_GROUPS = { reported: true, order: 'egid first', limit: 16 } as const;
 const NO_GROUPS = { reported: false, order: null, limit: null } as const;
 const AT_CONNECT = 'the peer as of connect() (server side) or listen() (client side)';
 const AT_BIND = 'the peer as of connect() (server side) or, for a client, the server as of bind()';
 
-export const capabilities: Readonly<Record<PlatformName, Capabilities>> = {
+export const capabilities: Readonly<Record<PlatformName, CapabilityRow>> = {
   linux: {
     os: 'Linux',
     package: '@unix-cred/linux',
@@ -68,6 +85,7 @@ export const capabilities: Readonly<Record<PlatformName, Capabilities>> = {
     fsIds: true,
     connectionWait: null,
     socketPathSize: 108,
+    acceptedSocketNeverListens: true,
   },
   freebsd: {
     os: 'FreeBSD',
@@ -81,6 +99,7 @@ export const capabilities: Readonly<Record<PlatformName, Capabilities>> = {
     fsIds: false,
     connectionWait: '`LOCAL_CONNWAIT` (before 15)',
     socketPathSize: 104,
+    acceptedSocketNeverListens: false,
   },
   dragonfly: {
     os: 'DragonFly',
@@ -94,6 +113,7 @@ export const capabilities: Readonly<Record<PlatformName, Capabilities>> = {
     fsIds: false,
     connectionWait: null,
     socketPathSize: 104,
+    acceptedSocketNeverListens: false,
   },
   openbsd: {
     os: 'OpenBSD',
@@ -107,6 +127,7 @@ export const capabilities: Readonly<Record<PlatformName, Capabilities>> = {
     fsIds: false,
     connectionWait: null,
     socketPathSize: 104,
+    acceptedSocketNeverListens: false,
   },
   netbsd: {
     os: 'NetBSD',
@@ -120,6 +141,7 @@ export const capabilities: Readonly<Record<PlatformName, Capabilities>> = {
     fsIds: false,
     connectionWait: '`LOCAL_CONNWAIT`',
     socketPathSize: 104,
+    acceptedSocketNeverListens: false,
   },
   darwin: {
     os: 'macOS',
@@ -133,6 +155,7 @@ export const capabilities: Readonly<Record<PlatformName, Capabilities>> = {
     fsIds: false,
     connectionWait: null,
     socketPathSize: 104,
+    acceptedSocketNeverListens: false,
   },
   sunos: {
     os: 'Solaris, illumos',
@@ -146,5 +169,6 @@ export const capabilities: Readonly<Record<PlatformName, Capabilities>> = {
     fsIds: false,
     connectionWait: null,
     socketPathSize: 108,
+    acceptedSocketNeverListens: false,
   },
 };

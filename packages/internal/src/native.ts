@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { CapabilityRow } from './capabilities.js';
 import { builtin, notConnected, notUnixSocket, peerClosed, systemError, truncated, unsupported, type UnixCredError } from './errors.js';
 
 /** One native operation (see include/unix_cred/os.h): >= 0 or an error code, or an ArrayBuffer for a large result. */
@@ -42,6 +43,8 @@ export interface Native<Op extends string> {
    * OS, reading one throws ERR_UNIX_CRED_UNSUPPORTED, as every op does: read them in calls, never at load.
    */
   readonly constants: NativeConstants;
+  /** The served OS's row of the capability matrix, which the peer queries branch on (readable at load). */
+  readonly capabilities: CapabilityRow;
   /** Variable-size result of the last call, `result` being what the op returned. */
   bytes(result: number | ArrayBuffer): Uint8Array;
   /** A gid_t[] result of the last call. */
@@ -131,17 +134,18 @@ function binaryMismatch(packageName: string, missing: readonly string[]): UnixCr
   return Object.assign(error, { code: 'ERR_UNIX_CRED_BINARY_MISMATCH', missing });
 }
 
-function wrap<Op extends string>(addon: Addon<Op>, opNames: readonly Op[]): Native<Op> {
+function wrap<Op extends string>(addon: Addon<Op>, options: NativeOptions<Op>): Native<Op> {
   const { errors: codes, constants } = addon;
   const inlineBytes = new Uint8Array(addon.buffer, constants.WORDS * 4);
   const inlineWords = new Uint32Array(addon.buffer, constants.WORDS * 4);
-  const ops = opTable(opNames, (name) => addon[name]);
+  const ops = opTable(options.ops, (name) => addon[name]);
   const bytes = (result: number | ArrayBuffer): Uint8Array =>
     typeof result === 'number' ? inlineBytes.subarray(0, result) : new Uint8Array(result);
   return {
     words: new Uint32Array(addon.buffer, 0, constants.WORDS),
     ops,
     constants,
+    capabilities: options.capabilities,
     bytes,
     input: inlineBytes,
     wouldBlock: codes.WOULD_BLOCK,
@@ -193,6 +197,8 @@ export interface NativeOptions<Op extends string> {
   servesThisOs: boolean;
   /** The OSes the package serves, for the message of ERR_UNIX_CRED_UNSUPPORTED elsewhere ('Linux'). */
   servedOsLabel: string;
+  /** The served OS's row of the capability matrix (on another OS, the row of one the package serves). */
+  capabilities: CapabilityRow;
   ops: readonly Op[];
 }
 
@@ -205,6 +211,7 @@ function otherOs<Op extends string>(options: NativeOptions<Op>): Native<Op> {
     words: new Uint32Array(0),
     ops: opTable(options.ops, () => op),
     constants: new Proxy({} as NativeConstants, { get: op }),
+    capabilities: options.capabilities,
     bytes: () => new Uint8Array(0),
     gids: () => [],
     fail: op,
@@ -272,5 +279,5 @@ export function loadNative<Op extends string>(options: NativeOptions<Op>): Nativ
   }
   const missing = missingFromAddon(addon as Partial<Addon<string>>, options.ops);
   if (missing.length > 0) throw binaryMismatch(options.packageName, missing);
-  return wrap(addon as Addon<Op>, options.ops);
+  return wrap(addon as Addon<Op>, options);
 }

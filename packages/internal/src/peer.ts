@@ -23,16 +23,11 @@ export function markKnownPeerSocket(handle: Handle): void {
   if (answered[kAnswers] === undefined && Object.isExtensible(answered)) answered[kAnswers] = [];
 }
 
-// Linux refuses listen() on a socket that accept() returned, connected or not (net/unix/af_unix.c
-// unix_listen: EINVAL unless the state is TCP_CLOSE or TCP_LISTEN; docs/platforms.md section 3): the first query on
-// a net.Server's connection skips SO_ACCEPTCONN there. Elsewhere the kernel refuses a listener itself (the BSDs,
-// macOS: no SO_ACCEPTCONN is asked) or its source cannot be read (Solaris): the check stays.
-const ACCEPTED_NEVER_LISTENS = process.platform === 'linux';
 let NetSocket: typeof Socket | undefined;
 
 /** Whether a socket is a connection a net.Server accepted: Node sets `_server` on those alone (lib/net.js onconnection). */
 function accepted(socket: object): boolean {
-  if (!ACCEPTED_NEVER_LISTENS || (socket as { _server?: unknown })._server == null) return false;
+  if ((socket as { _server?: unknown })._server == null) return false;
   // Loaded here, not at import: whoever holds a net.Socket has loaded node:net already.
   NetSocket ??= builtin('node:net').Socket;
   return socket instanceof NetSocket;
@@ -46,10 +41,12 @@ export type PeerRead<T> = (fd: number, arg: number) => T;
  * call (their numbers are reused the moment a socket closes). With `copy`, a net.Socket's answer is
  * cached for the life of its handle (peer credentials never change for the life of a connection) and
  * each caller gets its own copy; without it every call reads anew (for results that are resources).
+ * Where the OS's row says an accepted socket never listens, a net.Server's connection is not checked either.
  */
-export function peerQuery<T>(native: Pick<Native<string>, 'constants'>, read: PeerRead<T>, copy?: (value: T) => T): (socket: unknown) => T {
+export function peerQuery<T>(native: Pick<Native<string>, 'constants' | 'capabilities'>, read: PeerRead<T>, copy?: (value: T) => T): (socket: unknown) => T {
   const slot = copy === undefined ? -1 : slots++;
   const { constants } = native;
+  const acceptedNeverListens = native.capabilities.acceptedSocketNeverListens;
   return (socket) => {
     if (typeof socket === 'number') return read(checkDescriptor(socket), constants.CHECK_LISTENING);
     const handle = handleOf(socket) as Answered | null;
@@ -57,7 +54,7 @@ export function peerQuery<T>(native: Pick<Native<string>, 'constants'>, read: Pe
     let answers = handle[kAnswers];
     let value = slot < 0 || answers === undefined ? undefined : (answers[slot] as T | undefined);
     if (value === undefined) {
-      value = read(handle.fd, answers === undefined && !accepted(socket as object) ? constants.CHECK_LISTENING : 0);
+      value = read(handle.fd, answers === undefined && !(acceptedNeverListens && accepted(socket as object)) ? constants.CHECK_LISTENING : 0);
       // A handle that cannot take the symbol (a frozen stand-in) is checked and read on every call.
       if (answers === undefined && Object.isExtensible(handle)) handle[kAnswers] = answers = [];
       if (slot >= 0 && answers !== undefined) answers[slot] = value;

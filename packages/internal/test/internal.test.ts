@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkDescriptor, descriptorOf, handleOf, loadNative, platformName, systemError } from '@unix-cred/internal';
+import { capabilities, checkDescriptor, descriptorOf, handleOf, loadNative, platformName, systemError } from '@unix-cred/internal';
 
 function thrown(fn: () => unknown): Error & { code?: string; errno?: number; syscall?: string } {
   try {
@@ -68,7 +68,7 @@ describe('a platform package without a binary', () => {
     try {
       mkdirSync(join(dir, 'dist'));
       const moduleUrl = pathToFileURL(join(dir, 'dist', 'index.js')).href;
-      const error = thrown(() => loadNative({ packageName: '@unix-cred/bsd', moduleUrl, servesThisOs: true, servedOsLabel: 'the BSDs', ops: [] }));
+      const error = thrown(() => loadNative({ packageName: '@unix-cred/bsd', moduleUrl, servesThisOs: true, servedOsLabel: 'the BSDs', capabilities: capabilities.freebsd, ops: [] }));
       expect(error.code).toBe('ERR_UNIX_CRED_BINARY_NOT_FOUND');
       for (const command of [
         'npm rebuild @unix-cred/bsd',

@@ -27,6 +27,7 @@ const native: Native<Op> = loadNative<Op>({
   moduleUrl: import.meta.url,
   servesThisOs: process.platform === 'linux',
   servedOsLabel: 'Linux',
+  capabilities: capabilities.linux,
   ops: [...osOps, ...passingOps],
 });
 const { words, ops } = native;

@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { constants as os, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadNative, passingOps } from '@unix-cred/internal';
+import { capabilities, loadNative, passingOps } from '@unix-cred/internal';
 import { closeDescriptor } from '@unix-cred/linux';
 import { loadSocketpair } from './fixtures/socketpair.js';
 
 const moduleUrl = new URL('../dist/index.js', import.meta.url).href;
-const options = { packageName: '@unix-cred/linux', moduleUrl, servesThisOs: true, servedOsLabel: 'Linux' };
+const options = { packageName: '@unix-cred/linux', moduleUrl, servesThisOs: true, servedOsLabel: 'Linux', capabilities: capabilities.linux };
 
 describe('the native contract', () => {
   it('refuses, at load, a binary without an op the JavaScript asks for, naming it', () => {

@@ -19,6 +19,7 @@ const native = loadNative<Op>({
   moduleUrl: import.meta.url,
   servesThisOs: process.platform === 'sunos',
   servedOsLabel: 'Solaris and illumos',
+  capabilities: capabilities.sunos,
   ops: [...osOps, ...passingOps],
 });
 const { words, ops } = native;
