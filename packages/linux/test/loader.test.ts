@@ -20,12 +20,12 @@ const OVERRIDE = `${PACKAGE.toUpperCase().replace(/-/g, '_')}_PREBUILD`;
 // In a fresh process: loadNative as the package calls it, then the .node files mapped, and node-gyp-build's choice.
 const PROBE = `
 const [internal, dir] = process.argv.slice(1);
-const { loadNative, passingOps } = await import(internal);
+const { capabilities, loadNative, passingOps } = await import(internal);
 const { createRequire } = await import('node:module');
 const { readFileSync } = await import('node:fs');
 let error = null;
 try {
-  loadNative({ packageName: '${PACKAGE}', moduleUrl: new URL('dist/index.js', new URL(dir + '/', 'file:')).href, servesThisOs: true, servedOsLabel: 'Linux', ops: passingOps });
+  loadNative({ packageName: '${PACKAGE}', moduleUrl: new URL('dist/index.js', new URL(dir + '/', 'file:')).href, servesThisOs: true, servedOsLabel: 'Linux', capabilities: capabilities.linux, ops: passingOps });
 } catch (e) { error = e.code; }
 const mapped = [...new Set(readFileSync('/proc/self/maps', 'utf8').split('\\n').map((line) => line.split(/\\s+/)[5]).filter((file) => file?.endsWith('.node')))];
 let chosen = null;
