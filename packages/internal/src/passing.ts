@@ -6,8 +6,9 @@
  *
  * A call acts on the socket it was given and on nothing else. Its first try is made at once, while the
  * caller's descriptor number surely names that socket. A call that must wait (or go on after an await)
- * first holds a duplicate of the descriptor and makes every later system call on it: after any wait the
- * number may name another socket (the caller destroyed theirs and a new one took it). And after each wait
+ * first holds a duplicate of the descriptor (and a send, of each descriptor it passes) and makes every later
+ * system call on it: after any wait a number may name another file (the caller destroyed or closed theirs and
+ * a new one took it). And after each wait
  * a socket the caller destroyed or closed meanwhile settles the call (ERR_SOCKET_CLOSED) before anything
  * is sent or read.
  *
@@ -129,6 +130,8 @@ interface Target {
   handle: StreamHandle | null;
   /** The duplicate the call holds once it has to wait, -1 before: every later system call acts on it. */
   copy: number;
+  /** Duplicates of the descriptors a send passes, held from the moment it has to wait (their numbers may be reused meanwhile). */
+  passed: number[] | null;
 }
 
 // The sends in progress that had to wait, by socket: a net.Socket's handle, or a raw descriptor's number.
@@ -145,9 +148,9 @@ function isSocket(value: object): value is Socket {
 /** The socket of a call; `check` is the native PASS_CHECK bit. */
 function targetOf(socket: unknown, check: number): Target {
   const handle = handleOf(socket) as StreamHandle | null;
-  if (handle === null) return { fd: rawDescriptor(socket), check, socket: null, handle: null, copy: -1 };
+  if (handle === null) return { fd: rawDescriptor(socket), check, socket: null, handle: null, copy: -1, passed: null };
   if (!isSocket(socket as object)) throw invalidArgType('socket', 'a net.Socket, a descriptor number or an object with an fd property', socket);
-  return { fd: handle.fd, check: isKnownPeerSocket(handle) ? 0 : check, socket: socket as Socket, handle, copy: -1 };
+  return { fd: handle.fd, check: isKnownPeerSocket(handle) ? 0 : check, socket: socket as Socket, handle, copy: -1, passed: null };
 }
 
 function checked(target: Target): void {
@@ -182,6 +185,20 @@ function onEvent(source: object, subscribe: (fire: () => void) => void, cancel: 
   const set = cancels;
   set.add(cancel);
   return () => set.delete(cancel);
+}
+
+/**
+ * The promise a passing call returns, without an async function's extra tick: a call that completes at once
+ * (the socket was ready) settles it now, a call that must wait hands over its own, and a throw (a bad
+ * argument, a failed system call) becomes the rejection it would be in an async function.
+ */
+function promised<T>(call: () => T | Promise<T>): Promise<T> {
+  try {
+    const result = call();
+    return result instanceof Promise ? result : Promise.resolve(result);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function integerOption(value: unknown, name: string, min: number, max: number, fallback: number): number {
@@ -256,7 +273,22 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
     target.copy = copy;
   }
 
+  /**
+   * Holds duplicates of the descriptors a send passes and puts them in their place in `fds` (the call's own
+   * array), before the call's first await: after a wait a number the caller closed may name another file.
+   */
+  function holdPassed(target: Target, fds: number[]): void {
+    const passed: number[] = (target.passed = []);
+    for (let i = 0; i < fds.length; i++) {
+      const copy = native.hold(fds[i]!);
+      if (copy < 0) native.fail(copy, 'fcntl', `holding fds[${i}] while the send waits`);
+      passed.push((fds[i] = copy));
+    }
+  }
+
   function release(target: Target): void {
+    if (target.passed !== null) for (const copy of target.passed) native.release(copy);
+    target.passed = null;
     if (target.copy < 0) return;
     native.release(target.copy);
     target.copy = -1;
@@ -297,14 +329,16 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
   /**
    * Tries at once, and again each time the socket is ready, until the attempt does not have to wait. Only
    * a wait makes a promise: a socket that is ready costs no extra tick (callers await the result anyway).
-   * The caller releases the duplicate a wait holds (release), once the whole call is over.
+   * `beforeWait` holds what else the call acts on after a wait (a send's descriptors), still before its first
+   * await. The caller releases the duplicates a wait holds (release), once the whole call is over.
    */
-  function attempt<T>(target: Target, events: number, signal: AbortSignal | undefined, once: Attempt<T>): T | Promise<T> {
+  function attempt<T>(target: Target, events: number, signal: AbortSignal | undefined, once: Attempt<T>, beforeWait?: () => void): T | Promise<T> {
     if (signal?.aborted) throw abortError(signal);
     if (target.copy >= 0) stillTheCallers(target);
     const result = once(current(target));
     if (result !== AGAIN) return result;
     hold(target);
+    beforeWait?.();
     return retry(target, events, signal, once);
   }
 
@@ -341,68 +375,74 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
     fail(rc, 'setsockopt', 'credential passing');
   }
 
-  async function sendCredentials(socket: PassingSocket, options?: PassingOptions): Promise<void> {
-    const signal = signalOf(options);
-    const target = targetOf(socket, constants.PASS_CHECK);
-    await settled(target, () =>
-      whileSending(target, () =>
-        attempt(target, constants.WRITABLE, signal, (fd) => {
-          const rc = ops.passSendCredentials(fd, target.check);
-          if (rc === wouldBlock) return AGAIN;
-          fail(rc, 'sendmsg', 'credentials');
+  function sendCredentials(socket: PassingSocket, options?: PassingOptions): Promise<void> {
+    return promised(() => {
+      const signal = signalOf(options);
+      const target = targetOf(socket, constants.PASS_CHECK);
+      return settled(target, () =>
+        whileSending(target, () =>
+          attempt(target, constants.WRITABLE, signal, (fd) => {
+            const rc = ops.passSendCredentials(fd, target.check);
+            if (rc === wouldBlock) return AGAIN;
+            fail(rc, 'sendmsg', 'credentials');
+            checked(target);
+            return undefined;
+          }),
+        ),
+      );
+    });
+  }
+
+  function receiveCredentials(socket: PassingSocket, options?: ReceiveCredentialsOptions): Promise<ReceivedCredentials & { pidfd?: number | null }> {
+    return promised(() => {
+      const signal = signalOf(options);
+      const keepPidfd = options?.pidfd ?? false;
+      if (typeof keepPidfd !== 'boolean') throw invalidArgType('options.pidfd', 'a boolean', keepPidfd);
+      const target = targetOf(socket, constants.PASS_CHECK);
+      holdForReceive(target);
+      return settled(target, () =>
+        attempt(target, constants.READABLE, signal, (fd) => {
+          const result = ops.passReceiveCredentials(fd, target.check | (keepPidfd ? constants.PASS_KEEP_PIDFD : 0));
+          if (result === wouldBlock) return AGAIN;
+          fail(result, 'recvmsg', 'credentials');
           checked(target);
-          return undefined;
+          const flags = words[0]!;
+          const { CRED_PIDFD, CRED_DATAGRAM, CRED_MESSAGE, CRED_PID, CRED_GROUPS } = constants;
+          const pidfd = flags & CRED_PIDFD ? words[4]! : null;
+          let credentials: ReceivedCredentials;
+          try {
+            if (flags & CRED_DATAGRAM) throw noMessage('credentials (a datagram socket has no peer whose credentials could stand in)');
+            // A literal, not rest and spread: this is the hot path. The peer's credentials are read on the
+            // descriptor the byte came from, in the same turn (after an await its number may name another socket).
+            credentials =
+              flags & CRED_MESSAGE
+                ? { pid: flags & CRED_PID ? words[1]! : null, uid: words[2]!, gid: words[3]!, groups: flags & CRED_GROUPS ? native.gids(result) : null, source: 'message' }
+                : { ...platform.peer(fd === target.fd ? socket : fd), source: 'peer' };
+          } catch (error) {
+            if (pidfd !== null) platform.close?.(pidfd);
+            throw error;
+          }
+          return keepPidfd ? { ...credentials, pidfd } : credentials;
         }),
-      ),
-    );
+      );
+    });
   }
 
-  async function receiveCredentials(socket: PassingSocket, options?: ReceiveCredentialsOptions): Promise<ReceivedCredentials & { pidfd?: number | null }> {
-    const signal = signalOf(options);
-    const keepPidfd = options?.pidfd ?? false;
-    if (typeof keepPidfd !== 'boolean') throw invalidArgType('options.pidfd', 'a boolean', keepPidfd);
-    const target = targetOf(socket, constants.PASS_CHECK);
-    holdForReceive(target);
-    return settled(target, () =>
-      attempt(target, constants.READABLE, signal, (fd) => {
-        const result = ops.passReceiveCredentials(fd, target.check | (keepPidfd ? constants.PASS_KEEP_PIDFD : 0));
-        if (result === wouldBlock) return AGAIN;
-        fail(result, 'recvmsg', 'credentials');
-        checked(target);
-        const flags = words[0]!;
-        const { CRED_PIDFD, CRED_DATAGRAM, CRED_MESSAGE, CRED_PID, CRED_GROUPS } = constants;
-        const pidfd = flags & CRED_PIDFD ? words[4]! : null;
-        let credentials: ReceivedCredentials;
-        try {
-          if (flags & CRED_DATAGRAM) throw noMessage('credentials (a datagram socket has no peer whose credentials could stand in)');
-          // A literal, not rest and spread: this is the hot path. The peer's credentials are read on the
-          // descriptor the byte came from, in the same turn (after an await its number may name another socket).
-          credentials =
-            flags & CRED_MESSAGE
-              ? { pid: flags & CRED_PID ? words[1]! : null, uid: words[2]!, gid: words[3]!, groups: flags & CRED_GROUPS ? native.gids(result) : null, source: 'message' }
-              : { ...platform.peer(fd === target.fd ? socket : fd), source: 'peer' };
-        } catch (error) {
-          if (pidfd !== null) platform.close?.(pidfd);
-          throw error;
-        }
-        return keepPidfd ? { ...credentials, pidfd } : credentials;
-      }),
-    );
-  }
-
-  async function sendFds(socket: PassingSocket, fds: readonly number[], options?: SendFdsOptions): Promise<void> {
-    const signal = signalOf(options);
-    if (!Array.isArray(fds)) throw invalidArgType('fds', 'an array of descriptors', fds);
-    // A copy, checked and sent: what the caller does to its array while the send waits changes nothing.
-    const sent = fds.slice();
-    const most = constants.PASS_MAX_SEND_FDS;
-    if (sent.length < 1 || sent.length > most) throw outOfRange('fds.length', `from 1 to ${most}`, sent.length);
-    for (let i = 0; i < sent.length; i++) checkDescriptor(sent[i], 'fds', i);
-    const data = options?.data ?? NUL;
-    if (!(data instanceof Uint8Array)) throw invalidArgType('options.data', 'a Uint8Array', data);
-    if (data.length < 1) throw outOfRange('options.data.length', 'at least 1 (descriptors travel with a byte)', data.length);
-    const target = targetOf(socket, constants.PASS_CHECK);
-    await settled(target, () => whileSending(target, () => sendData(target, sent, data, signal)));
+  function sendFds(socket: PassingSocket, fds: readonly number[], options?: SendFdsOptions): Promise<void> {
+    return promised(() => {
+      const signal = signalOf(options);
+      if (!Array.isArray(fds)) throw invalidArgType('fds', 'an array of descriptors', fds);
+      // A copy, checked and sent: what the caller does to its array while the send waits changes nothing.
+      const sent = fds.slice();
+      const most = constants.PASS_MAX_SEND_FDS;
+      if (sent.length < 1 || sent.length > most) throw outOfRange('fds.length', `from 1 to ${most}`, sent.length);
+      for (let i = 0; i < sent.length; i++) checkDescriptor(sent[i], 'fds', i);
+      const data = options?.data ?? NUL;
+      if (!(data instanceof Uint8Array)) throw invalidArgType('options.data', 'a Uint8Array', data);
+      if (data.length < 1) throw outOfRange('options.data.length', 'at least 1 (descriptors travel with a byte)', data.length);
+      const target = targetOf(socket, constants.PASS_CHECK);
+      return settled(target, () => whileSending(target, () => sendData(target, sent, data, signal)));
+    });
   }
 
   /** One sendmsg of the data from `offset`, with the descriptors when `count` > 0: the bytes sent, or AGAIN. */
@@ -424,10 +464,16 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
    * The descriptors go with the first sendmsg; a large `data` follows in more, at once while the socket has
    * room. Only the first can be aborted: after it, the rest must follow, or the peer would read a cut message.
    */
-  function sendData(target: Target, fds: readonly number[], data: Uint8Array, signal: AbortSignal | undefined): void | Promise<void> {
+  function sendData(target: Target, fds: number[], data: Uint8Array, signal: AbortSignal | undefined): void | Promise<void> {
     let offset = 0;
     for (let count = fds.length; offset < data.length; count = 0) {
-      const sent = attempt(target, constants.WRITABLE, count > 0 ? signal : undefined, (fd) => sendChunk(target, fd, fds, data, offset, count));
+      const sent = attempt(
+        target,
+        constants.WRITABLE,
+        count > 0 ? signal : undefined,
+        (fd) => sendChunk(target, fd, fds, data, offset, count),
+        count > 0 ? () => holdPassed(target, fds) : undefined,
+      );
       if (typeof sent !== 'number') return sent.then((first) => sendRest(target, fds, data, offset + first));
       offset += sent;
     }
@@ -437,37 +483,41 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
     while (offset < data.length) offset += await attempt(target, constants.WRITABLE, undefined, (fd) => sendChunk(target, fd, fds, data, offset, 0));
   }
 
-  async function receiveFds(socket: PassingSocket, options?: ReceiveFdsOptions): Promise<ReceivedFds> {
-    const signal = signalOf(options);
-    const maxFds = Math.min(integerOption(options?.maxFds, 'options.maxFds', 0, 0x7fffffff, constants.PASS_MAX_SEND_FDS), constants.PASS_MAX_RECEIVE_FDS);
-    const maxData = integerOption(options?.maxData, 'options.maxData', 1, MAX_DATA, DEFAULT_MAX_DATA);
-    const target = targetOf(socket, constants.PASS_CHECK);
-    holdForReceive(target);
-    return settled(target, () =>
-      attempt(target, constants.READABLE, signal, (fd) => {
-        words[0] = maxData;
-        const result = ops.passReceiveFds(fd, (maxFds << 1) | target.check);
-        if (result === wouldBlock) return AGAIN;
-        fail(result, 'recvmsg', 'descriptors (SCM_RIGHTS)');
-        checked(target);
-        const count = words[0]!;
-        const length = words[1]!;
-        const inline = typeof result === 'number';
-        const received = inline ? inlineFds : new Int32Array(result, 0, count);
-        // An index loop: Array.from on a typed array goes through its iterator, many times slower.
-        const fds = new Array<number>(count);
-        for (let i = 0; i < count; i++) fds[i] = received[i]!;
-        // One view of the bytes after the descriptors, copied into the Buffer handed out.
-        const bytes = inline ? native.input.subarray(count * 4, count * 4 + length) : new Uint8Array(result, count * 4, length);
-        return { fds, data: Buffer.from(bytes), truncated: words[2] === 1 };
-      }),
-    );
+  function receiveFds(socket: PassingSocket, options?: ReceiveFdsOptions): Promise<ReceivedFds> {
+    return promised(() => {
+      const signal = signalOf(options);
+      const maxFds = Math.min(integerOption(options?.maxFds, 'options.maxFds', 0, 0x7fffffff, constants.PASS_MAX_SEND_FDS), constants.PASS_MAX_RECEIVE_FDS);
+      const maxData = integerOption(options?.maxData, 'options.maxData', 1, MAX_DATA, DEFAULT_MAX_DATA);
+      const target = targetOf(socket, constants.PASS_CHECK);
+      holdForReceive(target);
+      return settled(target, () =>
+        attempt(target, constants.READABLE, signal, (fd) => {
+          words[0] = maxData;
+          const result = ops.passReceiveFds(fd, (maxFds << 1) | target.check);
+          if (result === wouldBlock) return AGAIN;
+          fail(result, 'recvmsg', 'descriptors (SCM_RIGHTS)');
+          checked(target);
+          const count = words[0]!;
+          const length = words[1]!;
+          const inline = typeof result === 'number';
+          const received = inline ? inlineFds : new Int32Array(result, 0, count);
+          // An index loop: Array.from on a typed array goes through its iterator, many times slower.
+          const fds = new Array<number>(count);
+          for (let i = 0; i < count; i++) fds[i] = received[i]!;
+          // One view of the bytes after the descriptors, copied into the Buffer handed out.
+          const bytes = inline ? native.input.subarray(count * 4, count * 4 + length) : new Uint8Array(result, count * 4, length);
+          return { fds, data: Buffer.from(bytes), truncated: words[2] === 1 };
+        }),
+      );
+    });
   }
 
-  async function sendFd(socket: PassingSocket, fd: number, options?: PassingOptions): Promise<void> {
-    const signal = signalOf(options);
-    checkDescriptor(fd, 'fd');
-    return sendFds(socket, [fd], signal === undefined ? {} : { signal });
+  function sendFd(socket: PassingSocket, fd: number, options?: PassingOptions): Promise<void> {
+    return promised(() => {
+      const signal = signalOf(options);
+      checkDescriptor(fd, 'fd');
+      return sendFds(socket, [fd], signal === undefined ? {} : { signal });
+    });
   }
 
   async function receiveFd(socket: PassingSocket, options?: PassingOptions): Promise<number> {

@@ -54,10 +54,9 @@ function contents(fd: number): string {
 }
 
 describe.skipIf(BUN)('a send that waits for room', () => {
-  // KNOWN HOLE, open: passing.ts copies the numbers of the descriptors to send (sendFds: `fds.slice()`) and writes
-  // them into every sendmsg, also those after a wait (sendChunk), holding a duplicate of the socket only. Flip
-  // `it.fails` to `it` with the fix.
-  it.fails('sends the file the caller gave, or nothing, never the one that took its number while it waited', { timeout: 20_000 }, async () => {
+  // Before the fix, passing.ts held a duplicate of the socket only and wrote the numbers the caller gave into
+  // the sendmsg after the wait: the peer received 'unrelated'.
+  it('sends the file the caller gave, or nothing, never the one that took its number while it waited', { timeout: 20_000 }, async () => {
     const client = new net.Socket().pause();
     const accepting = once(server, 'connection') as Promise<[net.Socket]>;
     client.connect(join(dir, 's.sock'));
