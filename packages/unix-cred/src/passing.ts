@@ -28,7 +28,7 @@ export function sendCredentials(socket: Socket | number, options?: { signal?: Ab
 }
 
 /** Reads the byte sendCredentials sent and the credentials that came with it (GLib receive_credentials). */
-export async function receiveCredentials(socket: Socket | number, options?: { signal?: AbortSignal }): Promise<ReceivedCredentials> {
+export function receiveCredentials(socket: Socket | number, options?: { signal?: AbortSignal }): Promise<ReceivedCredentials> {
   return passing.receiveCredentials(socket, withSignal(options));
 }
 
