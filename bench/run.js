@@ -111,13 +111,17 @@ const programs = [
 const bin = { connect: join(out, 'bin', 'connect') };
 cc('connect', bin.connect, []);
 const measurements = {};
-for (const { name, source, flags = [], on } of programs.filter((program) => rows.some((row) => row.c === program.name))) {
+// The accept measurement's control is peergroups' query.
+const built = programs.filter((program) => rows.some((row) => row.c === program.name) || (program.name === 'peergroups' && wanted('accept')));
+const inNodeOf = {};
+for (const { name, source, flags = [], on } of built) {
   bin[name] = join(out, 'bin', name);
   cc(source, bin[name], ['-pthread', ...flags]);
   const addon = join(out, 'bin', `${name}.node`);
   cc(source, addon, ['-shared', '-fPIC', '-DBENCH_ADDON', `-I${nodeInclude}`, ...flags]);
-  const inNode = require(addon);
+  const inNode = (inNodeOf[name] = require(addon));
   measurements[`C ${name} in Node`] = { run: (n) => inNode.run(on.fd, on.peer, n) };
+  measurements[`C ${name} per call`] = { run: (n) => timeCalls(() => inNode.once(on.fd, on.peer), n) };
   measurements[`C ${name}`] = { run: child(bin[name], []) };
   measurements[`Python ${name}`] = { run: child(PYTHON, [stdlib, name]) };
 }
@@ -155,42 +159,48 @@ async function passFds(fds) {
 const oneFd = [file];
 const fds253 = Array(253).fill(file);
 
-// Accepting: a C program connects (and closes) 2n times, one connection after another; this server accepts
-// and destroys each, with checkPeer first in every other block of connections, so that both meet the same
-// load. A block's time runs from its first connection to the next block's first (to the last, for the last).
+// Accepting: a C program connects (and closes) 3n times, one connection after another; this server accepts
+// and destroys each, in turns of blocks of connections: as they come, with checkPeer first, and with the
+// same number of system calls from C first (peergroups' query: SO_ACCEPTCONN, SO_PEERCRED, SO_PEERGROUPS, as
+// checkPeer's SO_PEERCRED, SO_PEERGROUPS and geteuid), so that all meet the same load. A block's time runs
+// from its first connection to the next block's first (to the last, for the last).
 const acceptPath = `${path}.accept`;
 const policy = { sameUser: true };
 let onAccept = null;
 const acceptServer = net.createServer((socket) => onAccept(socket));
 acceptServer.listen({ path: acceptPath, backlog: 4096 });
 await once(acceptServer, 'listening');
-let checkFirst = false;
+const ACCEPT_KINDS = ['accept', 'accept + checkPeer', 'accept + C'];
+let firstKind = 0;
 
-/** ns per connection accepted with checkPeer and without, n connections each. */
+/** ns per connection accepted as it comes, with checkPeer and with the C query, n connections each. */
 async function accept(n) {
   const block = Math.max(1, Math.floor(n / 20));
-  const total = { 'accept + checkPeer': 0, accept: 0 };
+  const connectionCount = ACCEPT_KINDS.length * n;
+  const total = Object.fromEntries(ACCEPT_KINDS.map((kind) => [kind, 0]));
+  const query = inNodeOf.peergroups;
   let count = 0;
   let start = 0n;
-  let check = (checkFirst = !checkFirst);
-  const client = spawn(bin.connect, [acceptPath, String(2 * n)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  let kind = (firstKind = (firstKind + 1) % ACCEPT_KINDS.length);
+  const client = spawn(bin.connect, [acceptPath, String(connectionCount)], { stdio: ['ignore', 'ignore', 'inherit'] });
   await new Promise((resolve, reject) => {
     onAccept = (socket) => {
       const now = process.hrtime.bigint();
-      if (count > 0 && (count % block === 0 || count === 2 * n - 1)) {
-        total[check ? 'accept + checkPeer' : 'accept'] += Number(now - start);
-        if (count % block === 0) check = !check;
+      if (count > 0 && (count % block === 0 || count === connectionCount - 1)) {
+        total[ACCEPT_KINDS[kind]] += Number(now - start);
+        if (count % block === 0) kind = (kind + 1) % ACCEPT_KINDS.length;
       }
       if (count % block === 0) start = now;
-      if (check) checkPeer(socket, policy);
+      if (kind === 1) checkPeer(socket, policy);
+      else if (kind === 2) query.once(socket._handle.fd, -1);
       socket.destroy();
-      if (++count === 2 * n) resolve();
+      if (++count === connectionCount) resolve();
     };
     client.once('exit', (code) => code !== 0 && reject(new Error(`${bin.connect} exited with ${code}`)));
   });
   // Before the next round: every connection closed.
   while ((await new Promise((resolve) => acceptServer.getConnections((_, open) => resolve(open)))) > 0) await new Promise(setImmediate);
-  return { 'accept + checkPeer': total['accept + checkPeer'] / n, accept: total.accept / n };
+  return Object.fromEntries(ACCEPT_KINDS.map((name) => [name, total[name] / n]));
 }
 
 const library = {
@@ -208,8 +218,8 @@ if (wanted('accept')) measurements.accept = { run: accept, fixed: ACCEPTS };
 
 // --- measure ----------------------------------------------------------------------------------------
 // Each row's call runs beside its floor; the C programs and Python alone.
-const alone = Object.keys(measurements).filter((name) => !/ in Node$|^js |^accept/.test(name));
-const units = [...rows.map((row) => [row.js, `C ${row.c} in Node`]), ...(wanted('accept') ? [['accept']] : []), ...alone.map((name) => [name])];
+const alone = Object.keys(measurements).filter((name) => !/ in Node$| per call$|^js |^accept/.test(name));
+const units = [...rows.map((row) => [row.js, `C ${row.c} in Node`, `C ${row.c} per call`]), ...(wanted('accept') ? [['accept']] : []), ...alone.map((name) => [name])];
 const sampled = await sample(measurements, units, {
   rounds: ROUNDS,
   roundNs: smoke ? 2e6 : 150e6, // wanted duration of one timed run of one measurement
@@ -280,13 +290,26 @@ const results = rows.map((row) => {
   const unit = unitOf(row.js);
   const median = figure(row.js, per);
   const [cNode, cProgram, python] = [figure(`C ${row.c} in Node`, per, unit), figure(`C ${row.c}`, per), figure(`Python ${row.c}`, per)];
-  return { ...row, median, cNode, ratio: pairedRatio(unit, row.js, `C ${row.c} in Node`), cProgram, ratioToProgram: ratio(median, cProgram), python, ratioToPython: ratio(median, python) };
+  const [floor, perCall] = [`C ${row.c} in Node`, `C ${row.c} per call`];
+  return {
+    ...row,
+    median,
+    cNode,
+    ratio: pairedRatio(unit, row.js, floor),
+    cPerCall: figure(perCall, per, unit),
+    perCallRatio: pairedRatio(unit, perCall, floor),
+    ratioToPerCall: pairedRatio(unit, row.js, perCall),
+    cProgram,
+    ratioToProgram: ratio(median, cProgram),
+    python,
+    ratioToPython: ratio(median, python),
+  };
 });
 
 const targets = [];
 const target = (name, figureText, met) => targets.push({ target: name, figure: figureText, met });
 for (const r of results.filter((row) => row.target)) {
-  const alone = `${times(r.ratioToProgram)} the C program alone`;
+  const alone = `${times(r.ratioToProgram)} the C program alone; a C call per operation from JavaScript takes ${times(r.perCallRatio)} the loop, the library ${times(r.ratioToPerCall)} that call`;
   if (r.target.max !== undefined) {
     target(`${r.operation}: <= ${r.target.max}x the C loop in Node`, `${times(r.ratio)} (${alone})`, r.ratio != null && r.ratio <= r.target.max);
   } else {
@@ -297,11 +320,13 @@ for (const r of results.filter((row) => row.target)) {
 }
 const accepting = unitOf('accept');
 if (accepting !== undefined) {
-  const [withCheck, without] = [figure('accept + checkPeer', 1, accepting), figure('accept', 1, accepting)];
-  const overhead = pairedRatio(accepting, 'accept + checkPeer', 'accept') - 1;
+  const [withCheck, withC, without] = [figure('accept + checkPeer', 1, accepting), figure('accept + C', 1, accepting), figure('accept', 1, accepting)];
+  const added = (name) => pairedRatio(accepting, name, 'accept') - 1;
+  const percent = (share) => `${share >= 0 ? '+' : ''}${(share * 100).toFixed(1)}%`;
+  const overhead = added('accept + checkPeer');
   target(
     `accepting ${ACCEPTS.toLocaleString('en-US')} connections: checkPeer adds <= 5%`,
-    `${overhead >= 0 ? '+' : ''}${(overhead * 100).toFixed(1)}% (${ns(withCheck)} vs ${ns(without)} a connection)`,
+    `${percent(overhead)} (${ns(withCheck)} vs ${ns(without)} a connection; three system calls from C: ${percent(added('accept + C'))}, ${ns(withC)})`,
     overhead <= 0.05,
   );
 }
@@ -323,15 +348,29 @@ const python = execFileSync(PYTHON, ['--version'], { encoding: 'utf8' }).trim();
 const environment = `${cpu} (${availableParallelism()} CPUs), Linux ${release()}, Node ${process.versions.node}, ${python}`;
 const operations = markdownTable(
   [
-    ['operation', 'median', 'per second', 'C in Node (floor)', 'ratio', 'C program', 'ratio', 'Python stdlib', 'ratio'],
-    ...results.map((r) => [r.operation, ns(r.median), perSecond(1e9 / r.median), ns(r.cNode), times(r.ratio), ns(r.cProgram), times(r.ratioToProgram), ns(r.python), times(r.ratioToPython)]),
+    ['operation', 'median', 'per second', 'C in Node (floor)', 'ratio', 'C call per op', 'ratio', 'C program', 'ratio', 'Python stdlib', 'ratio'],
+    ...results.map((r) => [
+      r.operation,
+      ns(r.median),
+      perSecond(1e9 / r.median),
+      ns(r.cNode),
+      times(r.ratio),
+      ns(r.cPerCall),
+      times(r.ratioToPerCall),
+      ns(r.cProgram),
+      times(r.ratioToProgram),
+      ns(r.python),
+      times(r.ratioToPython),
+    ]),
   ],
-  [false, true, true, true, true, true, true, true, true],
+  [false, true, true, true, true, true, true, true, true, true, true],
 );
 const targetTable = markdownTable([['target', 'figure', 'met'], ...targets.map((t) => [t.target, t.figure, t.met === null ? '-' : t.met ? 'met' : 'NOT met'])], [false, false, false]);
 const note =
   `The floor is the C loop run inside this Node process on the same descriptors, beside the call in each round; its ratio is ` +
-  `the median of the per-round ratios, the others are ratios of medians. The C program runs alone, on its own socketpair, ` +
+  `the median of the per-round ratios, as is the ratio to "C call per op" (the same C operation called from JavaScript once per ` +
+  `operation, in the same round: what any API answering one call at a time pays before its own work), the others are ratios of medians. ` +
+  `The C program runs alone, on its own socketpair, ` +
   `without threads: with one idle thread it takes ${ns(figure('C peercred +thread'))} for peercred ` +
   `(a process with threads takes a file reference on each descriptor lookup), so the in-Node loop is the fair floor.`;
 // The load average at the end says how busy the machine was (other processes widen a ratio's spread).

@@ -4,7 +4,9 @@
  * measured; peer is the other end of its connection (the passing ops send on fd and receive on peer).
  * Built as a program, it runs on its own socketpair:  prog [--thread] ITERATIONS  ->  prints ns/op.
  * Built with -DBENCH_ADDON, it is a Node-API module whose run(fd, peer, n) times the same loop inside the
- * bench's own Node process, on the very descriptors the library is measured on: the fair floor.
+ * bench's own Node process, on the very descriptors the library is measured on: the fair floor. Its
+ * once(fd, peer) makes one operation per call: JavaScript calling C for each operation, with no library
+ * between, the floor of any API that answers one call at a time.
  * --thread starts one idle thread first, as every Node process has threads: the kernel then takes a
  * file reference on each descriptor lookup (fdget on a shared descriptor table), which costs per call.
  * Exit 3 when the kernel lacks the option (ENOPROTOOPT), 1 on any other failure.
@@ -71,10 +73,24 @@ static napi_value run_in_node(napi_env env, napi_callback_info info) {
   return result;
 }
 
+static napi_value once_in_node(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  int32_t fd = -1, peer = -1;
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  napi_get_value_int32(env, argv[0], &fd);
+  napi_get_value_int32(env, argv[1], &peer);
+  int rc = op(fd, peer);
+  if (rc != 0) napi_throw_error(env, rc == -ENOPROTOOPT ? "ERR_UNIX_CRED_UNSUPPORTED" : NULL, strerror(-rc));
+  return NULL;
+}
+
 NAPI_MODULE_INIT() {
   napi_value fn;
   napi_create_function(env, "run", NAPI_AUTO_LENGTH, run_in_node, NULL, &fn);
   napi_set_named_property(env, exports, "run", fn);
+  napi_create_function(env, "once", NAPI_AUTO_LENGTH, once_in_node, NULL, &fn);
+  napi_set_named_property(env, exports, "once", fn);
   return exports;
 }
 #else
