@@ -2,7 +2,7 @@
  * unix-cred: who is on the other end of a UNIX-domain socket, on every Unix Node runs on.
  * Loads the platform package of this OS and gives one API over it.
  */
-import { capabilities as matrix, platformName, type Capabilities, type PeerCredentials, type PeerPidUidGid, type PeerProcess, type PeerUidGid, type PlatformName, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
+import { capabilities as matrix, platformName, type Capabilities, type CapabilityRow, type PeerCredentials, type PeerPidUidGid, type PeerProcess, type PeerUidGid, type PlatformName, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 import { loaded } from './platform.js';
 import { checkPeerWith, type PeerPolicy } from './policy.js';
 
@@ -20,7 +20,12 @@ export const platform: PlatformName = platformName() ?? (process.platform as Pla
  * handle, saved and file-system ids, connection wait, socket path size); null on an OS unix-cred does not support.
  * Branch on these, not on the OS name.
  */
-export const capabilities: Capabilities | null = platformName() === undefined ? null : matrix[platform];
+export const capabilities: Capabilities | null = platformName() === undefined ? null : publicRow(matrix[platform]);
+
+/** A copy of a matrix row (the caller's to keep) without the kernel facts only the library's own code reads. */
+function publicRow({ acceptedSocketNeverListens: _, ...row }: CapabilityRow): Capabilities {
+  return structuredClone(row);
+}
 
 const { peerCredentials, peerUidGid, peerPidUidGid, peerProcess, processCredentials, unmappedIds } = loaded;
 
