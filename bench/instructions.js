@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median } from './lib/measure.js';
+import { median, startEnvironment } from './lib/measure.js';
 
 const n = Number(process.argv[2] ?? 5);
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -23,10 +23,11 @@ const runs = {
   'unix-cred --help': [cli, '--help'],
 };
 
+const env = startEnvironment();
 /** Instructions callgrind counted in one run of node with args (every thread of the process). */
 function instructions(args) {
   const file = join(scratch, 'callgrind.out');
-  execFileSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${file}`, process.execPath, ...args], { cwd: here, stdio: 'ignore' });
+  execFileSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${file}`, process.execPath, ...args], { cwd: here, env, stdio: 'ignore' });
   const total = /^(?:summary|totals): (\d+)/m.exec(readFileSync(file, 'utf8'));
   rmSync(file);
   return Number(total[1]);

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { checkPeer, getPeerCredentials, getPeerPidUidGid, getPeerProcess, receiveCredentials, receiveFds, sendCredentials, sendFds } from 'unix-cred';
-import { child, median, pairedRatio, sample, timeAsync, timeCalls } from './lib/measure.js';
+import { child, median, pairedRatio, sample, startEnvironment, timeAsync, timeCalls } from './lib/measure.js';
 import { markdownTable, megabytes, ns, perSecond, times } from './lib/report.js';
 
 const require = createRequire(import.meta.url);
@@ -228,7 +228,7 @@ const sampled = await sample(measurements, units, {
 });
 
 /**
- * Cold import: `node -e "import('unix-cred')"` minus `node -e ""`, fresh processes in turn, medians of n;
+ * Cold import: `node -e "import('unix-cred')"` minus `node -e ""`, fresh processes in turn, the median of n;
  * an empty ES module beside them shows what Node's ES module loader alone costs, and `unix-cred --help`
  * what the command takes to start.
  */
@@ -243,15 +243,18 @@ function coldImport(n) {
     cli: [cli, '--help'],
   };
   const times = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));
+  const env = startEnvironment();
   for (let i = 0; i < n; i++) {
     for (const [name, args] of Object.entries(runs)) {
       const start = process.hrtime.bigint();
-      execFileSync(process.execPath, args, { cwd: here, stdio: 'ignore' });
+      execFileSync(process.execPath, args, { cwd: here, env, stdio: 'ignore' });
       times[name].push(Number(process.hrtime.bigint() - start));
     }
   }
-  const [baseline, emptyModule, unixCred, cliStart] = [median(times.baseline), median(times.empty), median(times.import), median(times.cli)];
-  return { n, baseline, import: unixCred, difference: unixCred - baseline, emptyModule: emptyModule - baseline, cli: cliStart - baseline };
+  // Each start minus the baseline started just before it: the two meet the same moment's load, which moves
+  // both, so the median of these differences holds where a difference of medians can even turn negative.
+  const over = (name) => median(times[name].map((time, i) => time - times.baseline[i]));
+  return { n, baseline: median(times.baseline), import: median(times.import), difference: over('import'), emptyModule: over('empty'), cli: over('cli') };
 }
 const startup = wanted('import') ? coldImport(IMPORTS) : null;
 
@@ -333,7 +336,7 @@ if (accepting !== undefined) {
 if (startup !== null) {
   target(
     "cold import('unix-cred'): <= 10 ms",
-    `${ns(startup.difference)} (${ns(startup.import)} - ${ns(startup.baseline)} for node -e "", medians of ${startup.n}; an empty ES module: ${ns(startup.emptyModule)})`,
+    `${ns(startup.difference)} (median of ${startup.n} differences to node -e "" started just before; medians ${ns(startup.import)} and ${ns(startup.baseline)}; an empty ES module: ${ns(startup.emptyModule)})`,
     startup.difference <= 10e6,
   );
   target('CLI start, `unix-cred --help` minus `node -e ""` (reported, no target)', `${ns(startup.cli)} (medians of ${startup.n})`, null);

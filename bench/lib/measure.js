@@ -83,3 +83,14 @@ export function pairedRatio(unit, a, b) {
   const [xs, ys] = [unit.samples[a] ?? [], unit.samples[b] ?? []];
   return xs.length === 0 || ys.length === 0 ? null : median(xs.map((x, i) => x / ys[i]));
 }
+
+/**
+ * The environment of the start-up measurements' node processes: this one's without NODE_EXTRA_CA_CERTS. Node
+ * parses every certificate of that file before it runs anything (with Debian's bundle, 416 M of the 508 M
+ * instructions of `node -e ""` here); no start measured needs them, and their cost only widens the spread.
+ */
+export function startEnvironment() {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}

@@ -2,8 +2,9 @@
 
 export const ns = (x) => {
   if (x == null) return '-';
-  if (x < 1e4) return `${Math.round(x).toLocaleString('en-US')} ns`;
-  if (x < 1e6) return `${(x / 1e3).toFixed(1)} µs`;
+  const size = Math.abs(x);
+  if (size < 1e4) return `${Math.round(x).toLocaleString('en-US')} ns`;
+  if (size < 1e6) return `${(x / 1e3).toFixed(1)} µs`;
   return `${(x / 1e6).toFixed(1)} ms`;
 };
 
