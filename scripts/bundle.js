@@ -16,7 +16,7 @@ const bundle = await rolldown({
   external: (id) => !id.startsWith('.') && !id.startsWith('/'),
   resolve: { extensionAlias: { '.js': ['.ts', '.js'] } },
 });
-const { output } = await bundle.generate({ format: 'esm', sourcemap: true });
+const { output } = await bundle.generate({ format: 'esm', sourcemap: true, comments: false });
 await bundle.close();
 const [chunk, ...rest] = output.filter((file) => file.type === 'chunk');
 if (rest.length > 0) throw new Error(`bundle: ${rest.length} more chunks than the one expected`);
