@@ -27,7 +27,6 @@ function publicRow({ acceptedSocketNeverListens: _, ...row }: CapabilityRow): Ca
   return structuredClone(row);
 }
 
-const { peerCredentials, peerUidGid, peerPidUidGid, peerProcess, processCredentials, unmappedIds } = loaded;
 
 /**
  * pid, effective uid and gid, and groups of the peer: a server sees its client as of `connect()`, a client
@@ -52,7 +51,7 @@ const { peerCredentials, peerUidGid, peerPidUidGid, peerProcess, processCredenti
  * @throws `ERR_UNIX_CRED_UNSUPPORTED` where the OS or kernel lacks the call, naming it.
  */
 export function getPeerCredentials(socket: SocketLike): PeerCredentials {
-  return peerCredentials(socket);
+  return loaded().peerCredentials(socket);
 }
 
 /**
@@ -61,7 +60,7 @@ export function getPeerCredentials(socket: SocketLike): PeerCredentials {
  * Cached and checked as {@link getPeerCredentials}, and throws what it throws.
  */
 export function getPeerUidGid(socket: SocketLike): PeerUidGid {
-  return peerUidGid(socket);
+  return loaded().peerUidGid(socket);
 }
 
 /**
@@ -69,7 +68,7 @@ export function getPeerUidGid(socket: SocketLike): PeerUidGid {
  * system call less). pid is null where the OS cannot say, as there. Throws what getPeerCredentials throws.
  */
 export function getPeerPidUidGid(socket: SocketLike): PeerPidUidGid {
-  return peerPidUidGid(socket);
+  return loaded().peerPidUidGid(socket);
 }
 
 /**
@@ -81,7 +80,7 @@ export function getPeerPidUidGid(socket: SocketLike): PeerPidUidGid {
  *   also for a peer in a pid namespace this process cannot see (it has no pid here: never a handle with pid 0).
  */
 export function getPeerProcess(socket: SocketLike): PeerProcess {
-  return peerProcess(socket);
+  return loaded().peerProcess(socket);
 }
 
 /**
@@ -109,7 +108,7 @@ export function getPeerProcess(socket: SocketLike): PeerProcess {
  * @throws what {@link getPeerCredentials} throws.
  */
 export function checkPeer(socket: SocketLike, policy: PeerPolicy): PeerCredentials {
-  return checkPeerWith(getPeerCredentials, socket, policy, unmappedIds() ?? undefined);
+  return checkPeerWith(getPeerCredentials, socket, policy, loaded().unmappedIds() ?? undefined);
 }
 
 /**
@@ -133,7 +132,7 @@ export function checkPeer(socket: SocketLike, policy: PeerPolicy): PeerCredentia
  * @throws `ERR_UNIX_CRED_UNSUPPORTED` on an OS unix-cred does not support, or whose package is not installed.
  */
 export function getProcessCredentials(): ProcessCredentials {
-  return processCredentials();
+  return loaded().processCredentials();
 }
 
 export { enableCredentialPassing, receiveCredentials, receiveFd, receiveFds, sendCredentials, sendFd, sendFds } from './passing.js';

@@ -54,5 +54,13 @@ export function loadPlatform(name: PlatformName | undefined): Platform {
   }
 }
 
-/** The Platform of this OS. */
-export const loaded: Platform = loadPlatform(platformName());
+let current: Platform | undefined;
+
+/**
+ * The Platform of this OS, loaded by the first call that needs it: importing unix-cred loads neither the
+ * platform package nor its addon (about a third of the import's cost). A missing or broken package is the
+ * same failing Platform either way, whose every call says why.
+ */
+export function loaded(): Platform {
+  return (current ??= loadPlatform(platformName()));
+}

@@ -28,6 +28,18 @@ describe('loading', () => {
     }
   });
 
+  it.skipIf(process.platform !== 'linux')('loads the platform package and its addon at the first call, not at import (the kernel\'s map of the process says which files it mapped)', () => {
+    const script = `const mapped = () => require('node:fs').readFileSync('/proc/self/maps', 'utf8').includes('unix_cred_linux');
+      import('unix-cred').then((u) => {
+        const atImport = mapped();
+        const { pid } = u.getProcessCredentials();
+        console.log(JSON.stringify([atImport, mapped(), pid === process.pid, u.capabilities !== null]));
+      });`;
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: packageDir, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([false, true, true, true]);
+  });
+
   it('names the OS when it has no support for it, on every call', () => {
     const none = loadPlatform(undefined);
     for (const call of [none.peerCredentials, none.peerPidUidGid, none.peerUidGid, none.peerProcess, none.passing.enableCredentialPassing]) {
