@@ -8,9 +8,8 @@
  * caller's descriptor number surely names that socket. A call that must wait (or go on after an await)
  * first holds a duplicate of the descriptor (and a send, of each descriptor it passes) and makes every later
  * system call on it: after any wait a number may name another file (the caller destroyed or closed theirs and
- * a new one took it). And after each wait
- * a socket the caller destroyed or closed meanwhile settles the call (ERR_SOCKET_CLOSED) before anything
- * is sent or read.
+ * a new one took it). And after each wait a socket the caller destroyed or closed meanwhile settles the call
+ * (ERR_SOCKET_CLOSED) before anything is sent or read.
  *
  * libuv reads a net.Socket with read(), which drops control messages and closes passed descriptors, and
  * writes it from its own queue. So a net.Socket is only received from while paused, with nothing buffered
@@ -130,7 +129,9 @@ interface Target {
   handle: StreamHandle | null;
   /** The duplicate the call holds once it has to wait, -1 before: every later system call acts on it. */
   copy: number;
-  /** Duplicates of the descriptors a send passes, held from the moment it has to wait (their numbers may be reused meanwhile). */
+  /** The descriptors a send has yet to pass (the call's own array): a wait puts duplicates in their place (hold). */
+  passing: number[] | null;
+  /** The duplicates hold made of them, released with the socket's. */
   passed: number[] | null;
 }
 
@@ -148,9 +149,9 @@ function isSocket(value: object): value is Socket {
 /** The socket of a call; `check` is the native PASS_CHECK bit. */
 function targetOf(socket: unknown, check: number): Target {
   const handle = handleOf(socket) as StreamHandle | null;
-  if (handle === null) return { fd: rawDescriptor(socket), check, socket: null, handle: null, copy: -1, passed: null };
+  if (handle === null) return { fd: rawDescriptor(socket), check, socket: null, handle: null, copy: -1, passing: null, passed: null };
   if (!isSocket(socket as object)) throw invalidArgType('socket', 'a net.Socket, a descriptor number or an object with an fd property', socket);
-  return { fd: handle.fd, check: isKnownPeerSocket(handle) ? 0 : check, socket: socket as Socket, handle, copy: -1, passed: null };
+  return { fd: handle.fd, check: isKnownPeerSocket(handle) ? 0 : check, socket: socket as Socket, handle, copy: -1, passing: null, passed: null };
 }
 
 function checked(target: Target): void {
@@ -265,24 +266,22 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
     });
   }
 
-  /** Holds a duplicate of the caller's socket; only before the call's first await, while its number surely names it. */
+  /**
+   * Holds a duplicate of the caller's socket, and of each descriptor a send has yet to pass (put in its place);
+   * only before the call's first await, while their numbers surely name what the caller gave.
+   */
   function hold(target: Target): void {
     if (target.copy >= 0) return;
     const copy = native.hold(target.fd);
     if (copy < 0) native.fail(copy, 'fcntl', 'holding the socket');
     target.copy = copy;
-  }
-
-  /**
-   * Holds duplicates of the descriptors a send passes and puts them in their place in `fds` (the call's own
-   * array), before the call's first await: after a wait a number the caller closed may name another file.
-   */
-  function holdPassed(target: Target, fds: number[]): void {
+    const fds = target.passing;
+    if (fds === null) return;
     const passed: number[] = (target.passed = []);
     for (let i = 0; i < fds.length; i++) {
-      const copy = native.hold(fds[i]!);
-      if (copy < 0) native.fail(copy, 'fcntl', `holding fds[${i}] while the send waits`);
-      passed.push((fds[i] = copy));
+      const held = native.hold(fds[i]!);
+      if (held < 0) native.fail(held, 'fcntl', `holding fds[${i}] while the send waits`);
+      passed.push((fds[i] = held));
     }
   }
 
@@ -329,16 +328,14 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
   /**
    * Tries at once, and again each time the socket is ready, until the attempt does not have to wait. Only
    * a wait makes a promise: a socket that is ready costs no extra tick (callers await the result anyway).
-   * `beforeWait` holds what else the call acts on after a wait (a send's descriptors), still before its first
-   * await. The caller releases the duplicates a wait holds (release), once the whole call is over.
+   * The caller releases the duplicates a wait holds (release), once the whole call is over.
    */
-  function attempt<T>(target: Target, events: number, signal: AbortSignal | undefined, once: Attempt<T>, beforeWait?: () => void): T | Promise<T> {
+  function attempt<T>(target: Target, events: number, signal: AbortSignal | undefined, once: Attempt<T>): T | Promise<T> {
     if (signal?.aborted) throw abortError(signal);
     if (target.copy >= 0) stillTheCallers(target);
     const result = once(current(target));
     if (result !== AGAIN) return result;
     hold(target);
-    beforeWait?.();
     return retry(target, events, signal, once);
   }
 
@@ -441,22 +438,26 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
       if (!(data instanceof Uint8Array)) throw invalidArgType('options.data', 'a Uint8Array', data);
       if (data.length < 1) throw outOfRange('options.data.length', 'at least 1 (descriptors travel with a byte)', data.length);
       const target = targetOf(socket, constants.PASS_CHECK);
-      return settled(target, () => whileSending(target, () => sendData(target, sent, data, signal)));
+      target.passing = sent;
+      return settled(target, () => whileSending(target, () => sendData(target, data, signal)));
     });
   }
 
-  /** One sendmsg of the data from `offset`, with the descriptors when `count` > 0: the bytes sent, or AGAIN. */
-  function sendChunk(target: Target, fd: number, fds: readonly number[], data: Uint8Array, offset: number, count: number): number | typeof AGAIN {
+  /** One sendmsg of the data from `offset`, with the descriptors yet to pass if any: the bytes sent, or AGAIN. */
+  function sendChunk(target: Target, fd: number, data: Uint8Array, offset: number): number | typeof AGAIN {
+    const fds = target.passing;
+    const count = fds === null ? 0 : fds.length;
     const room = native.input.length - count * 4;
     // The usual send is one chunk, all of data: no view of it. The descriptors by index (set() from an array is slower).
     const chunk = offset === 0 && data.length <= room ? data : data.subarray(offset, offset + room);
-    for (let i = 0; i < count; i++) inlineFds[i] = fds[i]!;
+    for (let i = 0; i < count; i++) inlineFds[i] = fds![i]!;
     native.input.set(chunk, count * 4);
     words[0] = chunk.length;
     const rc = ops.passSendFds(fd, (count << 1) | target.check) as number;
     if (rc === wouldBlock) return AGAIN;
     fail(rc, 'sendmsg', 'descriptors (SCM_RIGHTS)');
     checked(target);
+    target.passing = null;
     return rc;
   }
 
@@ -464,23 +465,17 @@ export function createPassing(native: Native<PassingOp>, platform: PassingPlatfo
    * The descriptors go with the first sendmsg; a large `data` follows in more, at once while the socket has
    * room. Only the first can be aborted: after it, the rest must follow, or the peer would read a cut message.
    */
-  function sendData(target: Target, fds: number[], data: Uint8Array, signal: AbortSignal | undefined): void | Promise<void> {
+  function sendData(target: Target, data: Uint8Array, signal: AbortSignal | undefined): void | Promise<void> {
     let offset = 0;
-    for (let count = fds.length; offset < data.length; count = 0) {
-      const sent = attempt(
-        target,
-        constants.WRITABLE,
-        count > 0 ? signal : undefined,
-        (fd) => sendChunk(target, fd, fds, data, offset, count),
-        count > 0 ? () => holdPassed(target, fds) : undefined,
-      );
-      if (typeof sent !== 'number') return sent.then((first) => sendRest(target, fds, data, offset + first));
+    while (offset < data.length) {
+      const sent = attempt(target, constants.WRITABLE, target.passing !== null ? signal : undefined, (fd) => sendChunk(target, fd, data, offset));
+      if (typeof sent !== 'number') return sent.then((first) => sendRest(target, data, offset + first));
       offset += sent;
     }
   }
 
-  async function sendRest(target: Target, fds: readonly number[], data: Uint8Array, offset: number): Promise<void> {
-    while (offset < data.length) offset += await attempt(target, constants.WRITABLE, undefined, (fd) => sendChunk(target, fd, fds, data, offset, 0));
+  async function sendRest(target: Target, data: Uint8Array, offset: number): Promise<void> {
+    while (offset < data.length) offset += await attempt(target, constants.WRITABLE, undefined, (fd) => sendChunk(target, fd, data, offset));
   }
 
   function receiveFds(socket: PassingSocket, options?: ReceiveFdsOptions): Promise<ReceivedFds> {
