@@ -4,7 +4,7 @@
 // entry by entry: nothing may leak, be closed or be replaced, on any path.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, mkdtempSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passing } from '@unix-cred/linux';
 import { forOtherUsers, runtimeForOtherUsers } from '../../internal/test-support/readable-copy.js';
-import { drainRaw, fdOf, fdTable, fillSendBuffer, loadSocketpair } from './fixtures/socketpair.js';
+import { drainRaw, fdOf, fdTable, fillSendBuffer, loadSocketpair, unlinkedFile } from './fixtures/socketpair.js';
 
 const { enableCredentialPassing, receiveCredentials, receiveFd, receiveFds, sendCredentials, sendFd, sendFds } = passing;
 
@@ -90,14 +90,8 @@ function readPipe(fd: number): string {
   return buffer.subarray(0, n).toString();
 }
 
-/** A pipe whose read end holds `text`; the caller closes the read end. */
-function pipeWith(text: string): number {
-  const file = join(dir, `pipe-${Math.random()}`);
-  writeFileSync(file, text);
-  const fd = openSync(file, 'r');
-  rmSync(file);
-  return fd;
-}
+/** A descriptor of an unlinked file holding `text`; the caller closes it. */
+const fileWith = (text: string): number => unlinkedFile(dir, text);
 
 /** Runs the Python peer (GLib or socket.send_fds) against the shared server; resolves its JSON line. */
 function pythonPeerRun(mode: string): { accepted: Promise<net.Socket>; result: Promise<Record<string, unknown>> } {
@@ -219,7 +213,7 @@ describe.skipIf(BUN)('credentials', () => {
 describe.skipIf(BUN)('descriptors', () => {
   counted('sendFds → receiveFds: the same files, close-on-exec, with their data; the stream goes on in order', async () => {
     const { accepted, client, close } = await connect();
-    const files = [pipeWith('one'), pipeWith('two'), pipeWith('three')];
+    const files = [fileWith('one'), fileWith('two'), fileWith('three')];
     await sendFds(client, files, { data: Buffer.from('with three') });
     client.end('after the descriptors');
     const { fds, data } = await receiveFds(accepted);
@@ -236,7 +230,7 @@ describe.skipIf(BUN)('descriptors', () => {
 
   counted('250 descriptors to a receiver asking for 4: 4 kept, the other 246 closed', async () => {
     const { accepted, client, close } = await connect();
-    const file = pipeWith('shared');
+    const file = fileWith('shared');
     await sendFds(client, new Array<number>(250).fill(file));
     const { fds, data } = await receiveFds(accepted, { maxFds: 4 });
     expect(fds).toHaveLength(4);
@@ -248,7 +242,7 @@ describe.skipIf(BUN)('descriptors', () => {
 
   counted('sendFd → receiveFd, both ways on one connection', async () => {
     const { accepted, client, close } = await connect();
-    const file = pipeWith('single');
+    const file = fileWith('single');
     await sendFd(client, file);
     const got = await receiveFd(accepted);
     expect(readPipe(got)).toBe('single');
@@ -261,7 +255,7 @@ describe.skipIf(BUN)('descriptors', () => {
 
   counted('a large data goes after the descriptors in several sendmsg calls, all in order', async () => {
     const { accepted, client, close } = await connect();
-    const file = pipeWith('big');
+    const file = fileWith('big');
     const big = Buffer.alloc(3 << 20, 'abc');
     const sent = sendFds(client, [file], { data: big });
     const { fds, data } = await receiveFds(accepted, { maxData: 1 << 16 });
@@ -295,7 +289,7 @@ describe.skipIf(BUN)('descriptors', () => {
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     const [accepted] = (await accepting) as [net.Socket];
-    const file = pipeWith('many');
+    const file = fileWith('many');
     await sendFds(accepted, new Array<number>(40).fill(file));
     await once(child, 'close');
     const { code, before, after } = JSON.parse(output) as { code: string; before: number; after: number };
@@ -321,7 +315,7 @@ describe.skipIf(BUN)('descriptors', () => {
   counted('sendFd → GLib receive_fd', async () => {
     const { accepted, result } = pythonPeerRun('gio-receive-fd');
     const socket = await accepted;
-    const file = pipeWith('to glib');
+    const file = fileWith('to glib');
     await sendFd(socket, file);
     closeSync(file);
     expect(await result).toMatchObject({ content: 'to glib', cloexec: true });
@@ -344,7 +338,7 @@ describe.skipIf(BUN)('descriptors', () => {
   counted("sendFds → Python's socket.recv_fds", async () => {
     const { accepted, result } = pythonPeerRun('python-recv-fds');
     const socket = await accepted;
-    const files = [pipeWith('node pipe 1'), pipeWith('node pipe 2')];
+    const files = [fileWith('node pipe 1'), fileWith('node pipe 2')];
     await sendFds(socket, files, { data: Buffer.from('hello from node') });
     files.forEach((fd) => closeSync(fd));
     expect(await result).toMatchObject({ message: 'hello from node', contents: ['node pipe 1', 'node pipe 2'], truncated: false });
@@ -388,7 +382,7 @@ describe.skipIf(BUN)('waiting, aborting, closing', () => {
   counted('a send that must wait for room completes once the peer reads; writes made meanwhile follow it', async () => {
     const { accepted, client, close } = await connect();
     const filled = fillSendBuffer(client);
-    const file = pipeWith('late');
+    const file = fileWith('late');
     let sent = false;
     const sending = sendFd(client, file).then(() => (sent = true));
     client.write('after');

@@ -2,13 +2,13 @@
 // files that took their numbers while it waited (the caller closed one: numbers are reused at once). The
 // socket itself is held across the wait (include/unix_cred/async.h); so must the descriptors it sends be.
 import { once } from 'node:events';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, readSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passing } from '@unix-cred/linux';
-import { drainRaw, fdTable, fillSendBuffer, readNow } from './fixtures/socketpair.js';
+import { drainRaw, fdTable, fillSendBuffer, readNow, unlinkedFile } from './fixtures/socketpair.js';
 
 const { receiveFd, sendFd } = passing;
 // Bun's Node-API has no libuv loop: a send that must wait is refused there at once.
@@ -27,13 +27,7 @@ afterAll(() => {
 });
 
 /** A descriptor of an unlinked file holding `text`. */
-function fileWith(text: string): number {
-  const path = join(dir, `file-${Math.random()}`);
-  writeFileSync(path, text);
-  const fd = openSync(path, 'r');
-  rmSync(path);
-  return fd;
-}
+const fileWith = (text: string): number => unlinkedFile(dir, text);
 
 /** Opens files holding `text` until one gets the number `fd` (lowest free first); closes the others. */
 function fileAt(fd: number, text: string): number {
