@@ -22,7 +22,8 @@ const bin = join(fileURLToPath(new URL('.', import.meta.url)), 'out', 'bin');
 if (!existsSync(join(bin, 'passfds1.node'))) throw new Error(`no C floor in ${bin}: run node bench/run.js --smoke first`);
 const floors = { fds: require(join(bin, 'passfds1.node')), credentials: require(join(bin, 'passcred.node')) };
 // The library's addon and the layout of its shared buffer (include/unix_cred/os.h, passing.h): result words, then
-// the inline bytes, where a send takes its descriptors and then its data (words[0]: the data's length).
+// the inline bytes, where a send takes its descriptors and then its data (words[0]: the data's length). A passing
+// op's arg is the descriptor count (most to receive) shifted left by one, its low bit PASS_CHECK (0 here: no check).
 const addon = require(join(dirname(require.resolve('@unix-cred/linux/package.json')), 'build', 'Release', 'unix_cred_linux.node'));
 const { WORDS, PASS_MAX_SEND_FDS } = addon.constants;
 const words = new Uint32Array(addon.buffer, 0, WORDS);

@@ -120,6 +120,7 @@ for (const { name, source, flags = [], on } of built) {
   const addon = join(out, 'bin', `${name}.node`);
   cc(source, addon, ['-shared', '-fPIC', '-DBENCH_ADDON', `-I${nodeInclude}`, ...flags]);
   const inNode = (inNodeOf[name] = require(addon));
+  if (!rows.some((row) => row.c === name)) continue; // built for the accept measurement alone
   measurements[`C ${name} in Node`] = { run: (n) => inNode.run(on.fd, on.peer, n) };
   measurements[`C ${name} per call`] = { run: (n) => timeCalls(() => inNode.once(on.fd, on.peer), n) };
   measurements[`C ${name}`] = { run: child(bin[name], []) };

@@ -1,6 +1,6 @@
 /**
  * unix-cred: who is on the other end of a UNIX-domain socket, on every Unix Node runs on.
- * Loads the platform package of this OS and gives one API over it.
+ * Loads the platform package of this OS at the first call and gives one API over it.
  */
 import { capabilities as matrix, platformName, type Capabilities, type CapabilityRow, type PeerCredentials, type PeerPidUidGid, type PeerProcess, type PeerUidGid, type PlatformName, type ProcessCredentials, type SocketLike } from '@unix-cred/internal';
 import { loaded } from './platform.js';
@@ -26,7 +26,6 @@ export const capabilities: Capabilities | null = platformName() === undefined ? 
 function publicRow({ acceptedSocketNeverListens: _, ...row }: CapabilityRow): Capabilities {
   return structuredClone(row);
 }
-
 
 /**
  * pid, effective uid and gid, and groups of the peer: a server sees its client as of `connect()`, a client
